@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: `tidemark hunt` with the full built-in rule pack against ripgrep
+# searching the same files for the union of the pack's literal patterns as one case-insensitive
+# regex (the "grep for IOCs" baseline). Both run on every core.
+#
+#   bench/hunt-vs-ripgrep.sh [SIZE] [RUNS]      SIZE of lab text logs (default 1G), RUNS per tool (default 3)
+#
+# Prints a Markdown table (median wall time, MB/s, peak RSS, ratio) for docs/benchmarks.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size="${1:-1G}"
+runs="${2:-3}"
+work="$root/bench/work"
+lab="$work/lab-$size"
+mkdir -p "$work"
+command -v rg >/dev/null || { echo "ripgrep (rg) is not installed: apt-get install ripgrep" >&2; exit 1; }
+command -v /usr/bin/time >/dev/null || { echo "GNU time is not installed: apt-get install time" >&2; exit 1; }
+
+tidemark="$root/tidemark"
+"$tidemark" --version >/dev/null
+
+if [ ! -f "$lab/truth.json" ]; then
+  echo "generating $size of lab evidence in $lab ..." >&2
+  "$tidemark" lab generate --out "$lab" --seed 7 --scenario proxylogon --size "$size" >/dev/null
+fi
+
+# The text logs only: Windows event exports are JSON, not what an IOC grep would run on.
+mapfile -t files < <(find "$lab" -type f \( -iname '*.log' \) | sort)
+bytes=$(cat "${files[@]}" | wc -c)
+mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
+list="$work/files-$size.txt"
+printf '%s\n' "${files[@]}" > "$list"
+
+patterns="$work/patterns.txt"
+"$tidemark" rules atoms > "$patterns"
+npat=$(wc -l < "$patterns")
+
+# Warm the page cache so both tools read from memory.
+cat "${files[@]}" > /dev/null
+
+measure() { # name, command...; prints "seconds rss_kib" per run
+  local name=$1; shift
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" || {
+      echo "$name failed:" >&2; cat "$work/stderr.txt" >&2; exit 1; }
+    cat "$work/time.txt"
+  done
+}
+median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+echo "timing tidemark hunt ($runs runs over $mb MB, $(( ${#files[@]} )) files) ..." >&2
+tm=$(measure tidemark "$tidemark" hunt --threads "$(nproc)" --no-progress "${files[@]}")
+echo "timing rg -i -f patterns ($npat patterns) ..." >&2
+rgm=$(measure rg rg -i -c --no-messages -f "$patterns" "${files[@]}")
+
+t_wall=$(echo "$tm" | awk '{ print $1 }' | median)
+t_rss=$(echo "$tm" | awk '{ print $2 }' | sort -n | tail -1)
+r_wall=$(echo "$rgm" | awk '{ print $1 }' | median)
+r_rss=$(echo "$rgm" | awk '{ print $2 }' | sort -n | tail -1)
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+cat <<TABLE
+Machine: $(nproc) cores, $cpu, $(free -g | awk '/Mem:/ { print $2 }') GiB RAM; $(java -version 2>&1 | head -1); $(rg --version | head -1)
+Input: $mb MB in ${#files[@]} lab text-log files (\`tidemark lab generate --seed 7 --scenario proxylogon --size $size\`), page cache warm; median of $runs runs.
+
+| tool | command | median wall | MB/s | peak RSS |
+|---|---|---|---|---|
+| Tidemark | \`tidemark hunt --threads $(nproc) FILES\` (built-in pack) | ${t_wall} s | $(awk -v m="$mb" -v s="$t_wall" 'BEGIN { printf "%.1f", m / s }') | $((t_rss / 1024)) MiB |
+| ripgrep | \`rg -i -c -f patterns.txt FILES\` ($npat patterns, \`tidemark rules atoms\`) | ${r_wall} s | $(awk -v m="$mb" -v s="$r_wall" 'BEGIN { printf "%.1f", m / s }') | $((r_rss / 1024)) MiB |
+
+Ratio (Tidemark throughput / ripgrep throughput): $(awk -v a="$t_wall" -v b="$r_wall" 'BEGIN { printf "%.2f", b / a }')
+TABLE
