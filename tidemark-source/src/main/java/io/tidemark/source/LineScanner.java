@@ -1,0 +1,234 @@
+package io.tidemark.source;
+
+import io.tidemark.event.Diagnostic;
+import io.tidemark.event.DiagnosticSink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Splits a byte stream into lines with bounded memory. Line ends are found on bytes; ASCII lines
+ * decode on the JDK's fast path. Damage is repaired or skipped and reported: lines longer than
+ * the limit are skipped without being buffered, NUL bytes (preallocated log space, injected
+ * bytes) are removed, invalid UTF-8 is replaced, a missing final line break is flagged.
+ */
+final class LineScanner {
+  private static final int CHUNK = 1 << 20;
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private final InputStream in;
+  private final int maxLineBytes;
+  private final DiagnosticSink diagnostics;
+  private final String path;
+  private byte[] buffer;
+  private int position;
+  private int limit;
+  private long bufferOffset;
+  private boolean endOfInput;
+  private boolean started;
+  private long lineNumber;
+  private long lineOffset;
+
+  LineScanner(InputStream in, int maxLineBytes, DiagnosticSink diagnostics, String path) {
+    this.in = in;
+    this.maxLineBytes = maxLineBytes;
+    this.diagnostics = diagnostics;
+    this.path = path;
+    this.buffer = new byte[Math.min(CHUNK, maxLineBytes + 2)];
+  }
+
+  /** The 1-based number of the line last returned. */
+  long lineNumber() {
+    return lineNumber;
+  }
+
+  /** The byte offset of the line last returned. */
+  long lineOffset() {
+    return lineOffset;
+  }
+
+  /** The next line without its terminator, or null at the end of the input. */
+  @Nullable String next() throws IOException {
+    if (!started) {
+      start();
+    }
+    while (true) {
+      int newline = indexOfNewline(position, limit);
+      if (newline >= 0) {
+        int start = position;
+        position = newline + 1;
+        return line(start, newline, /* terminated= */ true);
+      }
+      if (endOfInput) {
+        if (position < limit) {
+          int start = position;
+          position = limit;
+          return line(start, limit, /* terminated= */ false);
+        }
+        return null;
+      }
+      if (limit - position > maxLineBytes) {
+        skipLongLine();
+        continue;
+      }
+      fill();
+    }
+  }
+
+  /**
+   * Counts the remaining lines that could be records (not blank, not {@code #} directives)
+   * without decoding them.
+   */
+  long countRemainingRecords() throws IOException {
+    if (!started) {
+      start();
+    }
+    long count = 0;
+    boolean lineStart = true;
+    while (true) {
+      for (int i = position; i < limit; i++) {
+        byte b = buffer[i];
+        if (b == '\n') {
+          lineStart = true;
+        } else if (lineStart && b != '\r' && b != 0) {
+          lineStart = false;
+          if (b != '#') {
+            count++;
+          }
+        }
+      }
+      position = limit;
+      if (endOfInput) {
+        return count;
+      }
+      fill();
+    }
+  }
+
+  private void start() throws IOException {
+    started = true;
+    while (limit < UTF8_BOM.length && !endOfInput) {
+      fill();
+    }
+    if (limit >= 3 && Arrays.equals(buffer, 0, 3, UTF8_BOM, 0, 3)) {
+      position = 3;
+    }
+  }
+
+  private int indexOfNewline(int from, int to) {
+    byte[] b = buffer;
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Decodes {@code buffer[start, end)}, minus a trailing CR, repairing what it must. */
+  private String line(int start, int end, boolean terminated) {
+    lineNumber++;
+    lineOffset = bufferOffset + start;
+    int stop = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+    String text = new String(buffer, start, stop - start, StandardCharsets.UTF_8);
+    if (text.indexOf('\0') >= 0) {
+      text = removeNul(text, stop - start);
+    }
+    if (text.indexOf('\uFFFD') >= 0 && !isValidUtf8(start, stop)) {
+      diagnostics.report(Diagnostic.warning("invalid-utf8",
+          "invalid UTF-8 bytes replaced by U+FFFD", path, lineNumber, lineOffset));
+    }
+    if (!terminated && !text.isEmpty()) {
+      diagnostics.report(Diagnostic.warning("no-final-newline",
+          "last line has no line break; the file may have been cut while being written",
+          path, lineNumber, lineOffset));
+    }
+    return text;
+  }
+
+  private String removeNul(String text, int rawLength) {
+    String cleaned = text.replace("\0", "");
+    if (cleaned.isEmpty()) {
+      diagnostics.report(Diagnostic.warning("nul-padding", rawLength
+          + " NUL bytes where a line should be (space preallocated but never written)",
+          path, lineNumber, lineOffset));
+    } else {
+      diagnostics.report(Diagnostic.warning("nul-bytes", (text.length() - cleaned.length())
+          + " NUL bytes removed from the line", path, lineNumber, lineOffset));
+    }
+    return cleaned;
+  }
+
+  private boolean isValidUtf8(int start, int end) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buffer, start, end - start));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /** Discards a line longer than the limit, up to and including its line break. */
+  private void skipLongLine() throws IOException {
+    lineNumber++;
+    lineOffset = bufferOffset + position;
+    long skipped = 0;
+    boolean onlyNul = true;
+    while (true) {
+      int newline = indexOfNewline(position, limit);
+      int end = newline >= 0 ? newline : limit;
+      for (int i = position; i < end && onlyNul; i++) {
+        onlyNul = buffer[i] == 0;
+      }
+      skipped += end - position;
+      position = newline >= 0 ? newline + 1 : limit;
+      if (newline >= 0 || endOfInput) {
+        break;
+      }
+      fill();
+      if (endOfInput && position >= limit) {
+        break;
+      }
+    }
+    if (onlyNul) {
+      diagnostics.report(Diagnostic.warning("nul-padding", skipped
+          + " NUL bytes where a line should be (space preallocated but never written)",
+          path, lineNumber, lineOffset));
+    } else {
+      diagnostics.report(Diagnostic.skipped("line-too-long", "line of " + skipped
+          + " bytes exceeds the limit of " + maxLineBytes + " bytes; skipped",
+          path, lineNumber, lineOffset));
+    }
+  }
+
+  /** Moves the unread bytes to the front, grows the buffer if a line needs it, reads more. */
+  private void fill() throws IOException {
+    if (position > 0) {
+      System.arraycopy(buffer, position, buffer, 0, limit - position);
+      bufferOffset += position;
+      limit -= position;
+      position = 0;
+    }
+    if (limit == buffer.length) {
+      int grown = (int) Math.min((long) maxLineBytes + 2, buffer.length * 2L);
+      if (grown <= buffer.length) {
+        return; // full of one over-long line: the caller skips it
+      }
+      buffer = Arrays.copyOf(buffer, grown);
+    }
+    int n = in.read(buffer, limit, buffer.length - limit);
+    if (n < 0) {
+      endOfInput = true;
+    } else {
+      limit += n;
+    }
+  }
+}

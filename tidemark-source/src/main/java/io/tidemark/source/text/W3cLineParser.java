@@ -1,0 +1,160 @@
+package io.tidemark.source.text;
+
+import io.tidemark.event.Diagnostic;
+import io.tidemark.event.DiagnosticSink;
+import io.tidemark.event.Event;
+import io.tidemark.event.LogType;
+import io.tidemark.event.SourceFile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses IIS W3C extended logs: space-separated values named by the latest {@code #Fields}
+ * directive, which IIS writes again whenever the service restarts or the selection changes.
+ */
+final class W3cLineParser implements LineParser {
+  private static final String FIELDS = "#Fields:";
+  private static final int MAX_FIELDS = 512;
+
+  private final SourceFile source;
+  private final DiagnosticSink diagnostics;
+  private @Nullable RecordLayout layout;
+  private @Nullable RecordLayout headerless;
+  private boolean reportedHeaderless;
+
+  W3cLineParser(SourceFile source, DiagnosticSink diagnostics) {
+    this.source = source;
+    this.diagnostics = diagnostics;
+  }
+
+  @Override
+  public @Nullable Event parse(String line, long lineNumber, long offset) {
+    String text = Lines.stripCarriageReturn(line);
+    if (text.isEmpty()) {
+      return null;
+    }
+    if (text.charAt(0) == '#') {
+      directive(text, lineNumber, offset);
+      return null;
+    }
+    int[] cuts = CsvSplitter.splitPlain(text, ' ');
+    int count = cuts.length - 1;
+    RecordLayout current =
+        layout != null ? layout : headerlessLayout(text, count, lineNumber, offset);
+    if (current == null) {
+      return null;
+    }
+    if (count != current.size()) {
+      RecordLayout standard = layout == null ? null : standardLayout(text, count);
+      if (standard == null) {
+        skip("field-count", "line has " + count + " values but #Fields names " + current.size(),
+            lineNumber, offset);
+        return null;
+      }
+      // Evidence first: a line that fits a standard selection is read, and the mismatch told.
+      diagnostics.report(Diagnostic.warning("field-count", "line has " + count
+          + " values but #Fields names " + current.size() + "; read with the standard IIS "
+          + "selection of " + count + " fields", source.path(), lineNumber, offset));
+      current = standard;
+    }
+    Instant timestamp = timestamp(text, cuts, current, lineNumber, offset);
+    if (current.assumedExtraColumn != null) {
+      diagnostics.report(Diagnostic.warning("extra-column",
+          "line has a trailing value beyond the standard W3C fields; kept as '"
+              + current.assumedExtraColumn + "'", source.path(), lineNumber, offset));
+    }
+    return new TextRecordEvent(source, lineNumber, offset, timestamp, current, text, cuts);
+  }
+
+  @Override
+  public void finish() {
+    // W3C records never span lines.
+  }
+
+  private void directive(String text, long lineNumber, long offset) {
+    if (!text.regionMatches(true, 0, FIELDS, 0, FIELDS.length())) {
+      return; // #Software, #Version, #Date, #Remark: nothing a record needs
+    }
+    List<String> names = new ArrayList<>();
+    int i = FIELDS.length();
+    int length = text.length();
+    while (i < length && names.size() <= MAX_FIELDS) {
+      int end = text.indexOf(' ', i);
+      if (end < 0) {
+        end = length;
+      }
+      if (end > i) {
+        names.add(text.substring(i, end));
+      }
+      i = end + 1;
+    }
+    if (names.isEmpty() || names.size() > MAX_FIELDS) {
+      layout = null;
+      diagnostics.report(Diagnostic.warning("bad-fields-header",
+          "#Fields line names " + (names.isEmpty() ? "no" : "more than " + MAX_FIELDS)
+              + " fields; records below it are skipped until the next #Fields line",
+          source.path(), lineNumber, offset));
+      return;
+    }
+    if (layout == null || !layout.schema.names().equals(names)) {
+      layout = RecordLayout.w3c(names, null);
+    }
+  }
+
+  /** A standard IIS selection with {@code count} fields for a W3C-looking line, or null. */
+  private @Nullable RecordLayout standardLayout(String text, int count) {
+    DefaultFields.Layout assumed = DefaultFields.find(LogType.IIS_W3C, count);
+    if (assumed == null || assumed.extraColumn() != null || !Lines.startsWithW3cDateTime(text)) {
+      return null;
+    }
+    if (headerless == null || !headerless.schema.names().equals(assumed.names())) {
+      headerless = RecordLayout.w3c(assumed.names(), null);
+    }
+    return headerless;
+  }
+
+  /** The layout assumed for a line met before any {@code #Fields}, or null when skipped. */
+  private @Nullable RecordLayout headerlessLayout(
+      String text, int count, long lineNumber, long offset) {
+    DefaultFields.Layout assumed = DefaultFields.find(LogType.IIS_W3C, count);
+    if (assumed == null || !Lines.startsWithW3cDateTime(text)) {
+      skip("no-fields-header", "line before any #Fields header, and its " + count
+          + " values match no standard IIS field selection", lineNumber, offset);
+      return null;
+    }
+    if (headerless == null || !headerless.schema.names().equals(assumed.names())) {
+      headerless = RecordLayout.w3c(assumed.names(), assumed.extraColumn());
+    }
+    if (!reportedHeaderless) {
+      reportedHeaderless = true;
+      diagnostics.report(Diagnostic.warning("no-fields-header",
+          "no #Fields header; assumed the standard IIS selection of " + count + " fields: "
+              + String.join(" ", assumed.names()), source.path(), lineNumber, offset));
+    }
+    return headerless;
+  }
+
+  private @Nullable Instant timestamp(
+      String text, int[] cuts, RecordLayout current, long lineNumber, long offset) {
+    int date = current.timeColumn;
+    int time = current.clockColumn;
+    if (date < 0 || time < 0) {
+      return null;
+    }
+    Instant instant = Timestamps.parseW3c(
+        text, cuts[date], cuts[date + 1] - 1, cuts[time], cuts[time + 1] - 1);
+    if (instant == null) {
+      diagnostics.report(Diagnostic.warning("bad-timestamp",
+          "unreadable date/time '" + Lines.clip(text, cuts[date], cuts[date + 1] - 1) + " "
+              + Lines.clip(text, cuts[time], cuts[time + 1] - 1) + "'; record kept without a time",
+          source.path(), lineNumber, offset));
+    }
+    return instant;
+  }
+
+  private void skip(String code, String message, long lineNumber, long offset) {
+    diagnostics.report(Diagnostic.skipped(code, message, source.path(), lineNumber, offset));
+  }
+}
