@@ -1,0 +1,128 @@
+package io.tidemark.report;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tidemark.assess.Assessment;
+import io.tidemark.assess.Assessor;
+import io.tidemark.engine.Detection;
+import io.tidemark.engine.HuntProgress;
+import io.tidemark.engine.HuntResult;
+import io.tidemark.engine.Hunter;
+import io.tidemark.engine.RulePack;
+import io.tidemark.event.Diagnostic;
+import io.tidemark.event.DiagnosticSink;
+import io.tidemark.source.IntakeOptions;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code scan} pipeline, shared by the CLI and (later) the server: hunt with hashing on,
+ * stream detections to {@code detections.jsonl}, assess, then write {@code assessment.json} and
+ * {@code manifest.json}.
+ */
+public final class ScanRunner {
+  /** Diagnostics kept for the manifest; the per-file counts there are always complete. */
+  static final int MAX_KEPT_DIAGNOSTICS = 1000;
+
+  public static final String ASSESSMENT = "assessment.json";
+  public static final String DETECTIONS = "detections.jsonl";
+  public static final String MANIFEST = "manifest.json";
+
+  private ScanRunner() {}
+
+  /**
+   * @param outDir where to write the three files, or null to only assess
+   * @param diagnostics also told about every diagnostic (the CLI prints the serious ones)
+   * @param command the user's arguments, for the manifest
+   */
+  public record Request(
+      List<Path> evidence,
+      RulePack rules,
+      @Nullable Path outDir,
+      int threads,
+      HuntProgress progress,
+      DiagnosticSink diagnostics,
+      List<String> command,
+      String toolVersion) {
+    public Request {
+      evidence = List.copyOf(evidence);
+      requireNonNull(rules, "rules");
+      requireNonNull(progress, "progress");
+      requireNonNull(diagnostics, "diagnostics");
+      command = List.copyOf(command);
+      requireNonNull(toolVersion, "toolVersion");
+    }
+  }
+
+  /** What a scan produced. */
+  public record Outcome(Assessment assessment, HuntResult hunt, List<Diagnostic> diagnostics) {}
+
+  public static Outcome run(Request request) throws IOException {
+    Instant started = Instant.now();
+    List<Diagnostic> kept = Collections.synchronizedList(new ArrayList<>());
+    DiagnosticSink sink = d -> {
+      if (kept.size() < MAX_KEPT_DIAGNOSTICS) {
+        kept.add(d);
+      }
+      request.diagnostics().report(d);
+    };
+    Hunter hunter = Hunter.builder()
+        .rules(request.rules())
+        .threads(request.threads())
+        .intakeOptions(IntakeOptions.defaults().withHashFiles(true))
+        .diagnostics(sink)
+        .progress(request.progress())
+        .build();
+
+    // 1. hunt, streaming detections to disk as they come
+    List<Detection> detections = new ArrayList<>();
+    HuntResult hunt;
+    Path out = request.outDir();
+    if (out != null) {
+      Files.createDirectories(out);
+      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(DETECTIONS)));
+          DetectionWriter writer = HuntFormat.JSONL.open(file)) {
+        hunt = hunter.hunt(request.evidence(), d -> {
+          detections.add(d);
+          try {
+            writer.write(d);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      }
+    } else {
+      hunt = hunter.hunt(request.evidence(), detections::add);
+    }
+
+    // 2. assess
+    Assessment assessment = Assessor.create().assess(detections, hunt.coverage());
+
+    // 3. write the assessment and the chain-of-custody manifest
+    List<Diagnostic> diagnostics;
+    synchronized (kept) {
+      diagnostics = List.copyOf(kept);
+    }
+    if (out != null) {
+      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(ASSESSMENT)))) {
+        AssessmentJsonWriter.write(assessment, file);
+      }
+      Manifest manifest = new Manifest(request.toolVersion(), request.command(), started,
+          Instant.now(), request.rules().description(), request.rules().fingerprint(),
+          request.rules().size(), hunt.ruleProblems(), hunt.files(), diagnostics);
+      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(MANIFEST)))) {
+        ManifestJsonWriter.write(manifest, file);
+      }
+    }
+    return new Outcome(assessment, hunt, diagnostics);
+  }
+}
