@@ -1,0 +1,72 @@
+package io.tidemark.sigma.compile;
+
+import io.tidemark.event.DiagnosticSink;
+import io.tidemark.event.Event;
+import io.tidemark.event.LogType;
+import io.tidemark.sigma.RuleProblem;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compiled rules, ready to match events from many threads at once. Stateless: per-event scratch
+ * space is thread-local, and nothing is allocated per event on the path where no rule matches.
+ */
+public final class CompiledRuleSet {
+  private final List<CompiledRule> rules;
+  private final List<RuleProblem> problems;
+  private final Router router;
+  private final DiagnosticSink diagnostics;
+  private final Map<String, CompiledRule> byReference = new HashMap<>();
+
+  CompiledRuleSet(List<CompiledRule> rules, List<RuleProblem> problems, Router router, DiagnosticSink diagnostics) {
+    this.rules = List.copyOf(rules);
+    this.problems = List.copyOf(problems);
+    this.router = router;
+    this.diagnostics = diagnostics;
+    for (CompiledRule rule : rules) {
+      String id = rule.rule().metadata().id();
+      String name = rule.rule().metadata().name();
+      if (id != null) {
+        byReference.putIfAbsent(id, rule);
+      }
+      if (name != null) {
+        byReference.putIfAbsent(name, rule);
+      }
+    }
+  }
+
+  /** Calls {@code onMatch} once for every rule that matches the event, in rule order. */
+  public void match(Event event, Consumer<CompiledRule> onMatch) {
+    Bucket bucket = router.route(event);
+    if (bucket != null) {
+      bucket.match(event, onMatch, diagnostics);
+    }
+  }
+
+  /** The compiled rules, in load order. */
+  public List<CompiledRule> rules() {
+    return rules;
+  }
+
+  /** Every rule that was not loaded or not compiled, with the reason. */
+  public List<RuleProblem> problems() {
+    return problems;
+  }
+
+  /** The log types some rule can apply to. */
+  public Set<LogType> logTypes() {
+    Set<LogType> out = EnumSet.noneOf(LogType.class);
+    rules.forEach(r -> out.addAll(r.logTypes()));
+    return out;
+  }
+
+  /** The rule with this id or name, or null. */
+  public @Nullable CompiledRule byReference(String idOrName) {
+    return byReference.get(idOrName);
+  }
+}
