@@ -13,7 +13,6 @@ final class CompiledCorrelation {
   final Spec spec;
   final List<Slot> slots = new ArrayList<>();
   final List<Link> parents = new ArrayList<>();
-  boolean reported = true;
 
   CompiledCorrelation(CorrelationRule rule, String key, Spec spec) {
     this.rule = rule;

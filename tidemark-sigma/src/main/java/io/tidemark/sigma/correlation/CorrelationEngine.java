@@ -52,10 +52,11 @@ public final class CorrelationEngine {
             suppressed.add(slot.rule());
           }
         } else if (slot.correlation() != null) {
+          // `generate` governs the referenced *base rules* (spec: "the referenced base rules also
+          // emit alerts"). A referenced correlation is an aggregate with its own level and title,
+          // and hiding it would lose a finding (a spray that was not followed by a success), so it
+          // always reports.
           slot.correlation().parents.add(new CompiledCorrelation.Link(c, i));
-          if (!c.rule.generate()) {
-            slot.correlation().reported = false;
-          }
         }
       }
     }
@@ -217,9 +218,7 @@ public final class CorrelationEngine {
     }
     CorrelationMatch match = new CorrelationMatch(c.rule, named, Instant.ofEpochMilli(f.first()),
         Instant.ofEpochMilli(f.last()), f.value(), f.count(), f.refs());
-    if (c.reported) {
-      out.add(match);
-    }
+    out.add(match);
     Occurrence chained = new Occurrence(f.last(), named::get, match.events());
     for (CompiledCorrelation.Link parent : c.parents) {
       feed(parent.correlation(), parent.slot(), chained, store, out);
