@@ -194,8 +194,18 @@ public final class Assessor {
 
   private void collectIndicators(
       Detection d, Map<String, Integer> ips, Map<String, Integer> accounts) {
+    List<String> server = new ArrayList<>();
+    for (String field : indicators.serverIpFields(d.logType())) {
+      String value = d.field(field);
+      if (value != null) {
+        server.add(value);
+      }
+    }
     for (String field : indicators.ipFields(d.logType())) {
-      count(ips, d.field(field));
+      String value = d.field(field);
+      if (!server.contains(value)) {
+        count(ips, value);
+      }
     }
     for (String field : indicators.accountFields(d.logType())) {
       count(accounts, d.field(field));

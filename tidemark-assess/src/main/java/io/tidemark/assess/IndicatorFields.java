@@ -18,15 +18,19 @@ final class IndicatorFields {
 
   private final Map<LogType, List<String>> ipFields;
   private final Map<LogType, List<String>> accountFields;
+  private final Map<LogType, List<String>> serverIpFields;
 
-  private IndicatorFields(Map<LogType, List<String>> ip, Map<LogType, List<String>> account) {
+  private IndicatorFields(Map<LogType, List<String>> ip, Map<LogType, List<String>> account,
+      Map<LogType, List<String>> serverIp) {
     this.ipFields = ip;
     this.accountFields = account;
+    this.serverIpFields = serverIp;
   }
 
   static IndicatorFields load() {
     Map<LogType, List<String>> ip = new EnumMap<>(LogType.class);
     Map<LogType, List<String>> account = new EnumMap<>(LogType.class);
+    Map<LogType, List<String>> serverIp = new EnumMap<>(LogType.class);
     try (InputStream in = IndicatorFields.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new TidemarkException("resource missing from the jar", RESOURCE);
@@ -50,20 +54,26 @@ final class IndicatorFields {
           target = ip;
         } else if (cells[0].equals("account")) {
           target = account;
+        } else if (cells[0].equals("server-ip")) {
+          target = serverIp;
         } else {
-          throw new TidemarkException(
-              "unknown kind '" + cells[0] + "', must be ip or account", RESOURCE + ":" + number);
+          throw new TidemarkException("unknown kind '" + cells[0]
+              + "', must be ip, account or server-ip", RESOURCE + ":" + number);
         }
         target.computeIfAbsent(LogType.fromId(cells[1]), k -> new ArrayList<>()).add(cells[2]);
       }
     } catch (IOException e) {
       throw new TidemarkException("cannot read " + RESOURCE + ": " + e.getMessage(), RESOURCE, e);
     }
-    return new IndicatorFields(ip, account);
+    return new IndicatorFields(ip, account, serverIp);
   }
 
   List<String> ipFields(LogType type) {
     return ipFields.getOrDefault(type, List.of());
+  }
+
+  List<String> serverIpFields(LogType type) {
+    return serverIpFields.getOrDefault(type, List.of());
   }
 
   List<String> accountFields(LogType type) {

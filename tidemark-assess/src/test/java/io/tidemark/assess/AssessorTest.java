@@ -110,6 +110,20 @@ class AssessorTest {
   }
 
   @Test
+  void assess_backEndRequestFromTheServerItself_isNotAnAttackerAddress() {
+    Detection backEnd = new Detection(Detection.Kind.RULE,
+        rule("r5", "Reset VirtualDirectory by the machine account", "critical", "persistence", "success"),
+        T0, "W3SVC2/u_ex210303.log", 7, "EXCH01", LogType.IIS_W3C,
+        Map.of("s-ip", "10.0.0.10", "c-ip", "10.0.0.10", "cs-username", "CORP\\EXCH01$"),
+        List.of(new EvidenceRef("W3SVC2/u_ex210303.log", 7, T0)), Map.of());
+
+    ServerAssessment server = assessor.assess(List.of(backEnd), WEB_LOGS).servers().get(0);
+
+    assertThat(server.attackerIps()).isEmpty();
+    assertThat(server.accounts()).containsExactly("CORP\\EXCH01$");
+  }
+
+  @Test
   void cves_cveTags_becomeCveIds() {
     assertThat(Assessor.cves(List.of("attack.t1190", "cve.2021-26855")))
         .containsExactly("CVE-2021-26855");

@@ -39,6 +39,7 @@ final class HuntRun {
   private final List<CoverageTally> coverage = new ArrayList<>();
   private final Map<String, SourceFile> sources = new HashMap<>();
   private final Map<String, String> hosts = new HashMap<>();
+  private final Map<String, Event> pendingEvents = new HashMap<>();
   private long events;
   private long bytes;
 
@@ -66,6 +67,7 @@ final class HuntRun {
     for (Pending p : result.pending()) {
       pending.add(new Pending(p.rule(), p.event(), p.host(), pending.size()));
       sources.putIfAbsent(p.event().source().path(), p.event().source());
+      pendingEvents.putIfAbsent(key(p.event().source().path(), p.event().recordId()), p.event());
       if (p.host() != null) {
         hosts.putIfAbsent(p.event().source().path(), p.host());
       }
@@ -108,12 +110,16 @@ final class HuntRun {
     EventRef last = match.events().isEmpty() ? null : match.events().get(match.events().size() - 1);
     String source = last == null ? "-" : last.source();
     SourceFile file = sources.get(source);
-    Map<String, Object> fields = new LinkedHashMap<>(match.group());
-    fields.put("correlation_type", match.correlation().type().toString());
-    fields.put("value", formatValue(match.value()));
-    fields.put("event_count", Long.toString(match.eventCount()));
-    fields.put("first", match.first().toString());
-    fields.put("last", match.last().toString());
+    // The completing event's own fields (for spray-then-success: the successful logon, which
+    // names the account), then what the correlation measured.
+    Event completing = last == null ? null : pendingEvents.get(key(last.source(), last.recordId()));
+    Map<String, Object> fields = completing == null ? new LinkedHashMap<>() : fieldsOf(completing);
+    match.group().forEach(fields::putIfAbsent);
+    fields.put("correlation.type", match.correlation().type().toString());
+    fields.put("correlation.value", formatValue(match.value()));
+    fields.put("correlation.event_count", Long.toString(match.eventCount()));
+    fields.put("correlation.first", match.first().toString());
+    fields.put("correlation.last", match.last().toString());
     return new Detection(
         Detection.Kind.CORRELATION,
         rules.info(match.correlation()),
@@ -125,6 +131,10 @@ final class HuntRun {
         fields,
         evidence,
         match.group());
+  }
+
+  private static String key(String source, long recordId) {
+    return source + "#" + recordId;
   }
 
   private static String formatValue(double value) {
