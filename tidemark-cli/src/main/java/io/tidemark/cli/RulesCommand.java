@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
     name = "rules",
     mixinStandardHelpOptions = true,
     header = "Check rule files.",
-    subcommands = {RulesCommand.Lint.class})
+    subcommands = {RulesCommand.Lint.class, RulesCommand.Atoms.class})
 final class RulesCommand implements Runnable {
   @ParentCommand TidemarkCommand parent;
 
@@ -89,6 +89,65 @@ final class RulesCommand implements Runnable {
       }
       console.out().flush();
       return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+  }
+
+  @Command(
+      name = "atoms",
+      mixinStandardHelpOptions = true,
+      header = "Print the literals the rules' prefilter looks for, as regexes for grep tools.",
+      description = {
+        "",
+        "One regex-escaped literal per line: the union a grep-for-IOCs baseline searches for"
+            + " (bench/hunt-vs-ripgrep.sh feeds it to 'rg -i -f'). Only rules for text logs are"
+            + " included; rules that need no literal are counted on stderr.",
+        "",
+        "Example:",
+        "  tidemark rules atoms > patterns.txt && rg -i -c -f patterns.txt inetpub/logs"
+      })
+  static final class Atoms implements Callable<Integer> {
+    @ParentCommand RulesCommand rules;
+
+    @picocli.CommandLine.Mixin RuleOptions ruleOptions = new RuleOptions();
+
+    @Override
+    public Integer call() {
+      Console console = rules.parent.console;
+      RulePack pack = ruleOptions.load();
+      java.util.TreeSet<String> atoms = new java.util.TreeSet<>();
+      int unconstrained = 0;
+      for (io.tidemark.sigma.compile.CompiledRule rule : pack.rules().rules()) {
+        for (io.tidemark.event.LogType type : rule.logTypes()) {
+          if (type == io.tidemark.event.LogType.WINDOWS_EVENT) {
+            continue;
+          }
+          java.util.Set<String> literals = rule.requiredLiterals(type);
+          if (literals == null) {
+            unconstrained++;
+          } else {
+            atoms.addAll(literals);
+          }
+        }
+      }
+      for (String atom : atoms) {
+        console.out().println(escape(atom));
+      }
+      console.err().println(atoms.size() + " literals; " + unconstrained
+          + " rule variant(s) on text logs need no literal and are not represented");
+      return ExitCodes.OK;
+    }
+
+    /** Escapes Rust/PCRE regex metacharacters (the set ripgrep's regex crate reserves). */
+    static String escape(String literal) {
+      StringBuilder out = new StringBuilder(literal.length() + 8);
+      for (int i = 0; i < literal.length(); i++) {
+        char c = literal.charAt(i);
+        if ("\\.+*?()|[]{}^$#&-~".indexOf(c) >= 0) {
+          out.append('\\');
+        }
+        out.append(c);
+      }
+      return out.toString();
     }
   }
 }

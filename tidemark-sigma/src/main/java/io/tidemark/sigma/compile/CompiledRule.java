@@ -63,6 +63,28 @@ public final class CompiledRule {
   }
 
   /**
+   * The literals of which at least one must occur (case-insensitively) in an event of this log
+   * type for the rule to match: what the prefilter looks for. Null when the rule does not apply to
+   * the type, or when some of its variants for it need no literal (negations, regexes without a
+   * literal, numeric comparisons). Benchmarks use it to give a grep the same patterns.
+   */
+  public @Nullable Set<String> requiredLiterals(LogType type) {
+    Set<String> out = new java.util.TreeSet<>();
+    boolean applies = false;
+    for (Variant v : variants) {
+      if (v.target.logType() != type) {
+        continue;
+      }
+      applies = true;
+      if (v.atoms == null) {
+        return null;
+      }
+      out.addAll(v.atoms);
+    }
+    return applies ? Set.copyOf(out) : null;
+  }
+
+  /**
    * Whether the rule matches the event, without the rule set's routing and prefilter (which only
    * make matching faster, never different).
    */
