@@ -59,7 +59,8 @@ final class DemoCommand implements Callable<Integer> {
     Path result = out.resolve("result");
     clearEarlierDemo(evidence);
 
-    LabSpec spec = LabCommand.spec(seed, scenario, null, null, null, null, null);
+    LabSpec spec = UsageException.parsing(
+        () -> LabCommand.spec(seed, scenario, null, null, null, null, null));
     LabTruth truth = Lab.generate(spec, evidence);
     console.out().println("Lab server " + truth.host() + " (" + truth.domain() + ", " + truth.users()
         + " users): scenario " + truth.scenario() + ", seed " + truth.seed() + ", evidence in "
@@ -93,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
       return;
     }
     if (!Files.isRegularFile(evidence.resolve(Lab.TRUTH_FILE))) {
-      throw new IllegalArgumentException(evidence + " exists and is not an earlier demo's evidence;"
+      throw new UsageException(evidence + " exists and is not an earlier demo's evidence;"
           + " choose another --out");
     }
     try (Stream<Path> walk = Files.walk(evidence)) {

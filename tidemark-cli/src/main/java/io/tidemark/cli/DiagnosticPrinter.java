@@ -28,7 +28,11 @@ final class DiagnosticPrinter implements DiagnosticSink {
     synchronized (byCode) {
       byCode.merge(d.code(), 1, Integer::sum);
     }
-    if (print && d.severity() == Diagnostic.Severity.ERROR) {
+    // Whole files and archive entries that could not be read are worth a line each; damaged
+    // records are only counted here (the manifest lists them).
+    boolean wholeInput = d.severity() == Diagnostic.Severity.ERROR
+        || (d.severity() == Diagnostic.Severity.SKIPPED && d.line() < 0);
+    if (print && wholeInput) {
       int n = printed.incrementAndGet();
       if (n <= MAX_PRINTED) {
         err.println("\rwarning: " + safe(d.describe()));

@@ -11,11 +11,11 @@ final class Evidence {
 
   static void requireExisting(List<Path> evidence) {
     if (evidence.isEmpty()) {
-      throw new IllegalArgumentException("no evidence given: name a folder, file or archive");
+      throw new UsageException("no evidence given: name a folder, file or archive");
     }
     for (Path p : evidence) {
       if (!Files.exists(p)) {
-        throw new IllegalArgumentException("evidence " + p + ": no such file or folder");
+        throw new UsageException("evidence " + p + ": no such file or folder");
       }
     }
   }
@@ -29,7 +29,7 @@ final class Evidence {
     for (Path e : evidence) {
       Path root = e.toAbsolutePath().normalize();
       if (o.startsWith(root)) {
-        throw new IllegalArgumentException(
+        throw new UsageException(
             "--out " + out + " lies inside the evidence " + e
                 + "; write results elsewhere, evidence is never modified");
       }

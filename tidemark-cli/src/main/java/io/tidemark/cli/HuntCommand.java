@@ -61,8 +61,8 @@ final class HuntCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Console console = parent.console;
-    HuntFormat huntFormat = HuntFormat.of(format);
-    Level min = Level.of(minLevel);
+    HuntFormat huntFormat = UsageException.parsing(() -> HuntFormat.of(format));
+    Level min = UsageException.parsing(() -> Level.of(minLevel));
     Evidence.requireExisting(evidence);
     RulePack rules = ruleOptions.load();
     if (!run.quiet) {

@@ -87,7 +87,7 @@ final class LabCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       Console console = lab.parent.console;
-      LabSpec spec = spec(seed, scenario, users, days, host, start, size);
+      LabSpec spec = UsageException.parsing(() -> spec(seed, scenario, users, days, host, start, size));
       LabTruth truth = Lab.generate(spec, out);
       console.out().println("wrote " + out.resolve(truth.host()) + " (" + truth.scenario()
           + ", seed " + truth.seed() + ", " + truth.users() + " users, expected verdict "

@@ -25,6 +25,11 @@ public final class Main {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setUsageHelpAutoWidth(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof UsageException) {
+        err.println("tidemark: " + e.getMessage());
+        err.println("Try 'tidemark " + commandLine.getCommandName() + " --help' for examples.");
+        return ExitCodes.USAGE;
+      }
       if (e instanceof TidemarkException || e instanceof IllegalArgumentException) {
         err.println("tidemark: " + e.getMessage());
       } else if (e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {

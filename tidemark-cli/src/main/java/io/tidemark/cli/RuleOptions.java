@@ -24,7 +24,7 @@ final class RuleOptions {
     }
     for (Path p : rules) {
       if (!Files.exists(p)) {
-        throw new IllegalArgumentException("--rules " + p + ": no such file or folder");
+        throw new UsageException("--rules " + p + ": no such file or folder");
       }
     }
     return RulePack.fromPaths(rules, options);

@@ -85,7 +85,7 @@ final class RulesCommand implements Runnable {
         console.out().println(pack.files() + " files, " + pack.size() + " rules loaded, "
             + problems.size() + " problem" + (problems.size() == 1 ? "" : "s"));
       } else {
-        throw new IllegalArgumentException("unknown format '" + format + "', must be text or json");
+        throw new UsageException("unknown format '" + format + "', must be text or json");
       }
       console.out().flush();
       return problems.isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;

@@ -38,7 +38,7 @@ final class Sizes {
       }
       return (long) (value * unit);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "bad size '" + text + "': use a number with an optional K, M, G or T suffix, e.g. 500M or 1G");
     }
   }

@@ -18,10 +18,10 @@ import picocli.CommandLine.Spec;
           + " correlates what fired and gives one verdict per server, with the evidence lines behind"
           + " every claim. It only reads the evidence, never writes to it.",
       "",
-      "Start here:",
-      "  tidemark demo                         build a compromised lab server and assess it",
-      "  tidemark scan /cases/EXCH01 --out out assess a triage copy of a real server",
-      "  tidemark hunt /cases/EXCH01           detections only, JSON Lines on stdout",
+      "Examples, to start with:",
+      "  tidemark demo                     a compromised lab server, assessed",
+      "  tidemark scan CASE --out RESULT   assess a triage copy of a real server",
+      "  tidemark hunt CASE                detections only, JSON Lines on stdout",
       "",
       "Run 'tidemark help COMMAND' for a command's options and examples."
     },
