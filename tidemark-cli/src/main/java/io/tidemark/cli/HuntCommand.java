@@ -85,6 +85,7 @@ final class HuntCommand implements Callable<Integer> {
         }
       });
       writer.flush();
+      progress.close();
       if (!run.quiet) {
         console.err().println("read " + progress.summary() + "; " + result.detections()
             + " detection" + (result.detections() == 1 ? "" : "s"));

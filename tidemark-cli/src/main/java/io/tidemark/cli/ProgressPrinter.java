@@ -83,8 +83,12 @@ final class ProgressPrinter implements HuntProgress, AutoCloseable {
     err.flush();
   }
 
+  /** Stops drawing and clears the status line; safe to call more than once. */
   @Override
   public synchronized void close() {
+    if (!running) {
+      return;
+    }
     running = false;
     painter.interrupt();
     if (draw && lastWidth > 0) {

@@ -68,6 +68,7 @@ final class ScanCommand implements Callable<Integer> {
     try (ProgressPrinter progress = new ProgressPrinter(console.err(), run.showProgress(console))) {
       outcome = ScanRunner.run(new ScanRunner.Request(evidence, rules, out, run.threads(), progress,
           diagnostics, command.isEmpty() ? commandLine("scan", evidence, out) : command, Version.get()));
+      progress.close();
       if (!run.quiet) {
         console.err().println("read " + progress.summary());
         String problems = diagnostics.summary();
