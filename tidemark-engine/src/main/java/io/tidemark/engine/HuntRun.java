@@ -10,6 +10,7 @@ import io.tidemark.source.EventStream;
 import io.tidemark.source.EvidenceUnit;
 import io.tidemark.source.FileConsumer;
 import io.tidemark.source.FileRecord;
+import io.tidemark.source.FilteredRecords;
 import io.tidemark.source.Intake;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ final class HuntRun {
 
   private final RulePack rules;
   private final HuntProgress progress;
+  private final boolean prefilter;
   private final List<FileRecord> files = new ArrayList<>();
   private final List<Pending> pending = new ArrayList<>();
   private final List<CoverageTally> coverage = new ArrayList<>();
@@ -43,9 +45,10 @@ final class HuntRun {
   private long events;
   private long bytes;
 
-  HuntRun(RulePack rules, HuntProgress progress) {
+  HuntRun(RulePack rules, HuntProgress progress, boolean prefilter) {
     this.rules = rules;
     this.progress = progress;
+    this.prefilter = prefilter;
   }
 
   /** A base-rule match kept for the correlations, which run after every unit is read. */
@@ -184,6 +187,10 @@ final class HuntRun {
       tally.files = 1;
       current = tally;
       currentPath = source.path();
+      LiteralFilter filter = prefilter ? rules.prefilter(source.logType()) : null;
+      if (filter != null) {
+        stream.filter(filter);
+      }
       long count = 0;
       Event event;
       while ((event = stream.next()) != null) {
@@ -195,7 +202,12 @@ final class HuntRun {
           progress.onEvents(0x1000);
         }
       }
-      progress.onEvents(count & 0xFFF);
+      // Records the filter let the reader pass over still count, with their times.
+      FilteredRecords filtered = stream.filtered();
+      progress.onEvents((count & 0xFFF) + filtered.count());
+      count += filtered.count();
+      tally.see(filtered.earliest());
+      tally.see(filtered.latest());
       tally.records = count;
       events += count;
     }

@@ -35,6 +35,7 @@ public final class Hunter {
   private final int threads;
   private final DiagnosticSink diagnostics;
   private final HuntProgress progress;
+  private final boolean prefilter;
 
   private Hunter(Builder b) {
     this.rules = requireNonNull(b.rules, "rules");
@@ -42,6 +43,7 @@ public final class Hunter {
     this.threads = b.threads;
     this.diagnostics = b.diagnostics;
     this.progress = b.progress;
+    this.prefilter = b.prefilter;
   }
 
   public static Builder builder() {
@@ -57,7 +59,7 @@ public final class Hunter {
     long started = System.nanoTime();
     Intake intake = Intake.create(intakeOptions, diagnostics, progress);
     List<EvidenceUnit> units = intake.plan(evidence);
-    HuntRun run = new HuntRun(rules, progress);
+    HuntRun run = new HuntRun(rules, progress, prefilter);
 
     // 1. read and match units in parallel, report each unit's detections in plan order
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -149,6 +151,7 @@ public final class Hunter {
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private DiagnosticSink diagnostics = DiagnosticSink.ignoring();
     private HuntProgress progress = HuntProgress.none();
+    private boolean prefilter = true;
 
     private Builder() {}
 
@@ -178,6 +181,15 @@ public final class Hunter {
 
     public Builder progress(HuntProgress progress) {
       this.progress = requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /**
+     * Whether text-log lines that contain no literal any rule needs are counted instead of parsed
+     * (default on). Detections are the same either way; off is for measuring and for proving that.
+     */
+    public Builder prefilter(boolean on) {
+      this.prefilter = on;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.tidemark.engine;
 
+import io.tidemark.event.LogType;
 import io.tidemark.event.TidemarkException;
 import io.tidemark.sigma.RuleProblem;
 import io.tidemark.sigma.compile.CompileOptions;
@@ -30,6 +31,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A loaded and compiled set of rules with its correlations: the built-in Exchange pack, or the
@@ -47,6 +49,7 @@ public final class RulePack {
   private final List<RuleProblem> problems;
   private final Map<CompiledRule, RuleInfo> ruleInfo = new IdentityHashMap<>();
   private final Map<CorrelationRule, RuleInfo> correlationInfo = new IdentityHashMap<>();
+  private final Map<LogType, LiteralFilter> prefilters;
 
   private RulePack(String description, String fingerprint, LoadResult loaded, CompileOptions options) {
     this.description = description;
@@ -57,6 +60,7 @@ public final class RulePack {
     List<RuleProblem> all = new ArrayList<>(rules.problems());
     all.addAll(correlations.problems());
     this.problems = List.copyOf(all);
+    this.prefilters = LiteralFilter.forRules(rules);
     for (CompiledRule rule : rules.rules()) {
       ruleInfo.put(rule, info(rule.rule().metadata()));
     }
@@ -121,6 +125,11 @@ public final class RulePack {
   /** Detection rules compiled plus correlations resolved. */
   public int size() {
     return rules.rules().size() + correlations.correlations().size();
+  }
+
+  /** The raw-line prefilter for a log type, or null when its records must all be matched. */
+  @Nullable LiteralFilter prefilter(LogType type) {
+    return prefilters.get(type);
   }
 
   RuleInfo info(CompiledRule rule) {

@@ -1,6 +1,7 @@
 package io.tidemark.source;
 
 import io.tidemark.event.Event;
+import io.tidemark.source.text.RecordFilter;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,4 +12,16 @@ public interface EventStream {
 
   /** The next event, or null at the end of the file. */
   @Nullable Event next();
+
+  /**
+   * Lets the stream count, instead of returning, records whose raw bytes the filter rejects. Set
+   * it before the first {@link #next}. Diagnostics stay as they would be without it. Streams that
+   * cannot filter (Windows event JSON) ignore it.
+   */
+  default void filter(RecordFilter filter) {}
+
+  /** The records counted but not returned because of the {@link #filter}, so far. */
+  default FilteredRecords filtered() {
+    return FilteredRecords.NONE;
+  }
 }

@@ -4,7 +4,10 @@ import io.tidemark.event.Diagnostic;
 import io.tidemark.event.DiagnosticSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +23,11 @@ import org.jspecify.annotations.Nullable;
 final class LineScanner {
   private static final int CHUNK = 1 << 20;
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final VarHandle LONG_LE =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
   private final InputStream in;
   private final int maxLineBytes;
@@ -33,6 +41,9 @@ final class LineScanner {
   private boolean started;
   private long lineNumber;
   private long lineOffset;
+  private int lineStart;
+  private int lineEnd;
+  private boolean lineTerminated;
 
   LineScanner(InputStream in, int maxLineBytes, DiagnosticSink diagnostics, String path) {
     this.in = in;
@@ -54,6 +65,14 @@ final class LineScanner {
 
   /** The next line without its terminator, or null at the end of the input. */
   @Nullable String next() throws IOException {
+    return advance() ? decode() : null;
+  }
+
+  /**
+   * Moves to the next line without decoding it: its bytes are {@code buffer()[lineStart(),
+   * lineEnd())}, valid until the next call. Returns false at the end of the input.
+   */
+  boolean advance() throws IOException {
     if (!started) {
       start();
     }
@@ -62,15 +81,15 @@ final class LineScanner {
       if (newline >= 0) {
         int start = position;
         position = newline + 1;
-        return line(start, newline, /* terminated= */ true);
+        return enter(start, newline, /* terminated= */ true);
       }
       if (endOfInput) {
         if (position < limit) {
           int start = position;
           position = limit;
-          return line(start, limit, /* terminated= */ false);
+          return enter(start, limit, /* terminated= */ false);
         }
-        return null;
+        return false;
       }
       if (limit - position > maxLineBytes) {
         skipLongLine();
@@ -78,6 +97,35 @@ final class LineScanner {
       }
       fill();
     }
+  }
+
+  private boolean enter(int start, int end, boolean terminated) {
+    lineNumber++;
+    lineOffset = bufferOffset + start;
+    lineStart = start;
+    lineEnd = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+    lineTerminated = terminated;
+    return true;
+  }
+
+  /** The buffer holding the current line's bytes. */
+  byte[] buffer() {
+    return buffer;
+  }
+
+  /** Where the current line starts in {@link #buffer()}. */
+  int lineStart() {
+    return lineStart;
+  }
+
+  /** Where the current line ends in {@link #buffer()}, before any CR. */
+  int lineEnd() {
+    return lineEnd;
+  }
+
+  /** Whether the current line ended with a line break (only the last line of a file may not). */
+  boolean lineTerminated() {
+    return lineTerminated;
   }
 
   /**
@@ -120,9 +168,19 @@ final class LineScanner {
     }
   }
 
+  /** The first LF in {@code buffer[from, to)}, or -1; eight bytes per step (SWAR). */
   private int indexOfNewline(int from, int to) {
     byte[] b = buffer;
-    for (int i = from; i < to; i++) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long x = (long) LONG_LE.get(b, i) ^ NEWLINES;
+      // The lowest flagged byte is exactly the first LF; flags above it may be false.
+      long found = (x - ONES) & ~x & HIGH_BITS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       if (b[i] == '\n') {
         return i;
       }
@@ -130,11 +188,10 @@ final class LineScanner {
     return -1;
   }
 
-  /** Decodes {@code buffer[start, end)}, minus a trailing CR, repairing what it must. */
-  private String line(int start, int end, boolean terminated) {
-    lineNumber++;
-    lineOffset = bufferOffset + start;
-    int stop = end > start && buffer[end - 1] == '\r' ? end - 1 : end;
+  /** Decodes the current line, repairing what it must and reporting what it repaired. */
+  String decode() {
+    int start = lineStart;
+    int stop = lineEnd;
     String text = new String(buffer, start, stop - start, StandardCharsets.UTF_8);
     if (text.indexOf('\0') >= 0) {
       text = removeNul(text, stop - start);
@@ -143,7 +200,7 @@ final class LineScanner {
       diagnostics.report(Diagnostic.warning("invalid-utf8",
           "invalid UTF-8 bytes replaced by U+FFFD", path, lineNumber, lineOffset));
     }
-    if (!terminated && !text.isEmpty()) {
+    if (!lineTerminated && !text.isEmpty()) {
       diagnostics.report(Diagnostic.warning("no-final-newline",
           "last line has no line break; the file may have been cut while being written",
           path, lineNumber, lineOffset));

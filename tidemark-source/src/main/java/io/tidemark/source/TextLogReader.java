@@ -3,6 +3,8 @@ package io.tidemark.source;
 import io.tidemark.event.Event;
 import io.tidemark.event.SourceFile;
 import io.tidemark.source.text.LineParser;
+import io.tidemark.source.text.RecordFilter;
+import io.tidemark.source.text.TimeSpan;
 import java.io.IOException;
 import java.io.InputStream;
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 final class TextLogReader implements LogReader {
   private final LineScanner scanner;
   private final LineParser parser;
+  private final TimeSpan skimmed = new TimeSpan();
+  private @Nullable RecordFilter filter;
   private long recordsRead;
   private boolean ended;
   private @Nullable IOException failure;
@@ -27,9 +31,13 @@ final class TextLogReader implements LogReader {
       return null;
     }
     try {
-      String line;
-      while ((line = scanner.next()) != null) {
-        Event event = parser.parse(line, scanner.lineNumber(), scanner.lineOffset());
+      RecordFilter f = filter;
+      while (scanner.advance()) {
+        if (f != null && scanner.lineTerminated() && parser.skim(
+            scanner.buffer(), scanner.lineStart(), scanner.lineEnd(), f, skimmed)) {
+          continue;
+        }
+        Event event = parser.parse(scanner.decode(), scanner.lineNumber(), scanner.lineOffset());
         if (event != null) {
           recordsRead++;
           return event;
@@ -44,8 +52,19 @@ final class TextLogReader implements LogReader {
   }
 
   @Override
+  public void filter(RecordFilter filter) {
+    this.filter = filter;
+  }
+
+  @Override
+  public FilteredRecords filtered() {
+    return skimmed.count() == 0 ? FilteredRecords.NONE
+        : new FilteredRecords(skimmed.count(), skimmed.earliest(), skimmed.latest());
+  }
+
+  @Override
   public long recordsRead() {
-    return recordsRead;
+    return recordsRead + skimmed.count();
   }
 
   @Override

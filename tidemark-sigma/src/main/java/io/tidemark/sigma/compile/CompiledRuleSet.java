@@ -65,6 +65,27 @@ public final class CompiledRuleSet {
     return out;
   }
 
+  /**
+   * The folded literals one of which occurs in every event of this log type that some rule
+   * matches, so a record containing none of them needs no matching at all. Null when some rule
+   * for the type needs no literal (then every record must be matched); empty when no rule
+   * applies to the type.
+   */
+  public @Nullable Set<String> requiredLiterals(LogType type) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (CompiledRule rule : rules) {
+      if (!rule.logTypes().contains(type)) {
+        continue;
+      }
+      Set<String> literals = rule.requiredLiterals(type);
+      if (literals == null) {
+        return null;
+      }
+      out.addAll(literals);
+    }
+    return Set.copyOf(out);
+  }
+
   /** The rule with this id or name, or null. */
   public @Nullable CompiledRule byReference(String idOrName) {
     return byReference.get(idOrName);

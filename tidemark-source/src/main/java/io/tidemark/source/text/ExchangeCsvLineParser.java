@@ -31,6 +31,8 @@ final class ExchangeCsvLineParser implements LineParser {
   private long pendingLine;
   private long pendingOffset;
   private int pendingLines;
+  private final ByteTimes times = new ByteTimes();
+  private int[] skimCuts = new int[0];
 
   ExchangeCsvLineParser(SourceFile source, DiagnosticSink diagnostics, int maxRecordChars) {
     this.source = source;
@@ -67,6 +69,59 @@ final class ExchangeCsvLineParser implements LineParser {
       return null;
     }
     return record(text, cuts, lineNumber, offset);
+  }
+
+  @Override
+  public boolean skim(byte[] bytes, int from, int to, RecordFilter filter, TimeSpan span) {
+    RecordLayout current = layout;
+    if (current == null || pending != null || from == to || bytes[from] == '#'
+        || bytes[to - 1] == '\r') {
+      return false;
+    }
+    long shape = RawLines.shape(bytes, from, to, (byte) ',', true);
+    if (shape == RawLines.NOT_PLAIN
+        || RawLines.startsWith(bytes, from, to, current.schema.names().get(0))) {
+      return false; // damaged, or maybe the header row again
+    }
+    int timeStart;
+    int timeEnd;
+    int column = current.timeColumn;
+    if ((shape & RawLines.HAS_QUOTE) == 0) {
+      if ((int) shape + 1 != current.size()) {
+        return false;
+      }
+      timeStart = column < 0 ? 0 : RawLines.valueStart(bytes, from, to, (byte) ',', column);
+      timeEnd = column < 0 ? 0 : RawLines.indexOf(bytes, timeStart, to, (byte) ',');
+      timeEnd = timeEnd < 0 ? to : timeEnd;
+    } else {
+      // Doubled quotes hide a quote from the raw bytes: literals with one need the full parse.
+      int[] cuts = skimCuts(current.size());
+      if (filter.contains('"') || RawLines.splitQuoted(bytes, from, to, cuts) != current.size()) {
+        return false;
+      }
+      timeStart = column < 0 ? 0 : cuts[column];
+      timeEnd = column < 0 ? 0 : cuts[column + 1] - 1;
+    }
+    if (column >= 0 && (timeStart >= timeEnd || bytes[timeStart] == '"'
+        || !times.parseIso(bytes, timeStart, timeEnd))) {
+      return false; // parse() reports the unreadable time
+    }
+    if (filter.mayMatch(bytes, from, to)) {
+      return false;
+    }
+    if (column < 0) {
+      span.addUntimed();
+    } else {
+      span.add(times.second(), times.nano());
+    }
+    return true;
+  }
+
+  private int[] skimCuts(int values) {
+    if (skimCuts.length < values + 1) {
+      skimCuts = new int[values + 1];
+    }
+    return skimCuts;
   }
 
   @Override

@@ -32,6 +32,18 @@ public interface LineParser {
    */
   @Nullable Event parse(String line, long lineNumber, long offset);
 
+  /**
+   * Counts a line that no rule needs without building its record: when the line is one that
+   * {@link #parse} would turn into a record without any diagnostic, and the filter rejects its
+   * bytes, its time goes into {@code span} and the result is true. Otherwise nothing changes and
+   * the caller must {@link #parse} the line. Only lines that ended with a line break qualify.
+   *
+   * @param bytes holds the line {@code [from, to)} without its terminator (or one trailing CR)
+   */
+  default boolean skim(byte[] bytes, int from, int to, RecordFilter filter, TimeSpan span) {
+    return false;
+  }
+
   /** Ends the input: reports a record left open by a quoted value that never closed. */
   void finish();
 

@@ -23,6 +23,8 @@ final class W3cLineParser implements LineParser {
   private @Nullable RecordLayout layout;
   private @Nullable RecordLayout headerless;
   private boolean reportedHeaderless;
+  private final ByteTimes times = new ByteTimes();
+  private byte[] uri = new byte[256];
 
   W3cLineParser(SourceFile source, DiagnosticSink diagnostics) {
     this.source = source;
@@ -66,6 +68,69 @@ final class W3cLineParser implements LineParser {
               + current.assumedExtraColumn + "'", source.path(), lineNumber, offset));
     }
     return new TextRecordEvent(source, lineNumber, offset, timestamp, current, text, cuts);
+  }
+
+  @Override
+  public boolean skim(byte[] bytes, int from, int to, RecordFilter filter, TimeSpan span) {
+    RecordLayout current = layout;
+    if (current == null || current.assumedExtraColumn != null || from == to
+        || bytes[from] == '#' || bytes[to - 1] == '\r') {
+      return false;
+    }
+    long shape = RawLines.shape(bytes, from, to, (byte) ' ', false);
+    if (shape == RawLines.NOT_PLAIN || (int) shape + 1 != current.size()) {
+      return false;
+    }
+    int date = current.timeColumn;
+    int time = current.clockColumn;
+    boolean timed = date >= 0 && time >= 0;
+    if (timed) {
+      int dateStart = RawLines.valueStart(bytes, from, to, (byte) ' ', date);
+      int timeStart = RawLines.valueStart(bytes, from, to, (byte) ' ', time);
+      if (!times.parseW3c(bytes, dateStart, valueEnd(bytes, dateStart, to), timeStart,
+          valueEnd(bytes, timeStart, to))) {
+        return false; // parse() reports the unreadable time
+      }
+    }
+    if (filter.mayMatch(bytes, from, to) || mayMatchUri(bytes, from, to, current, filter)) {
+      return false;
+    }
+    if (timed) {
+      span.add(times.second(), times.nano());
+    } else {
+      span.addUntimed();
+    }
+    return true;
+  }
+
+  /** cs-uri joins stem and query with '?', which the raw line separates by a space. */
+  private boolean mayMatchUri(
+      byte[] bytes, int from, int to, RecordLayout current, RecordFilter filter) {
+    if (!current.derivesUri || current.queryColumn < 0 || !filter.contains('?')) {
+      return false;
+    }
+    int stem = RawLines.valueStart(bytes, from, to, (byte) ' ', current.stemColumn);
+    int stemEnd = valueEnd(bytes, stem, to);
+    int query = RawLines.valueStart(bytes, from, to, (byte) ' ', current.queryColumn);
+    int queryEnd = valueEnd(bytes, query, to);
+    if (queryEnd == query || (queryEnd - query == 1 && bytes[query] == '-')) {
+      return false; // no query: cs-uri is the stem, already in the line
+    }
+    boolean emptyStem = stemEnd - stem == 1 && bytes[stem] == '-';
+    int stemLength = emptyStem ? 0 : stemEnd - stem;
+    int length = stemLength + 1 + queryEnd - query;
+    if (uri.length < length) {
+      uri = new byte[Math.max(length, 2 * uri.length)];
+    }
+    System.arraycopy(bytes, stem, uri, 0, stemLength);
+    uri[stemLength] = '?';
+    System.arraycopy(bytes, query, uri, stemLength + 1, queryEnd - query);
+    return filter.mayMatch(uri, 0, length);
+  }
+
+  private static int valueEnd(byte[] bytes, int start, int to) {
+    int end = RawLines.indexOf(bytes, start, to, (byte) ' ');
+    return end < 0 ? to : end;
   }
 
   @Override
