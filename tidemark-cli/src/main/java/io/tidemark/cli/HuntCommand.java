@@ -89,6 +89,7 @@ final class HuntCommand implements Callable<Integer> {
       if (!run.quiet) {
         console.err().println("read " + progress.summary() + "; " + result.detections()
             + " detection" + (result.detections() == 1 ? "" : "s"));
+        console.err().println(RuleReport.summary(rules, result));
         String problems = diagnostics.summary();
         if (!problems.isEmpty()) {
           console.err().println(problems);

@@ -71,6 +71,7 @@ final class ScanCommand implements Callable<Integer> {
       progress.close();
       if (!run.quiet) {
         console.err().println("read " + progress.summary());
+        console.err().println(RuleReport.summary(rules, outcome.hunt()));
         String problems = diagnostics.summary();
         if (!problems.isEmpty()) {
           console.err().println(problems + (out == null ? "" : "; details in manifest.json"));
