@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Runs a rule pack over evidence: reads every unit (in parallel), matches each event, reports
@@ -65,9 +67,22 @@ public final class Hunter {
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
     long detections = 0;
     try {
+      // Largest units start first, so that no big file is left for the end while the other
+      // threads idle; results are still taken in plan order.
       List<CompletableFuture<UnitResult>> futures = new ArrayList<>(units.size());
-      for (EvidenceUnit unit : units) {
-        futures.add(CompletableFuture.supplyAsync(() -> run.read(intake, unit), pool));
+      for (int i = 0; i < units.size(); i++) {
+        futures.add(new CompletableFuture<>());
+      }
+      for (int i : largestFirst(units)) {
+        EvidenceUnit unit = units.get(i);
+        CompletableFuture<UnitResult> future = futures.get(i);
+        pool.execute(() -> {
+          try {
+            future.complete(run.read(intake, unit));
+          } catch (Throwable t) {
+            future.completeExceptionally(t);
+          }
+        });
       }
       for (CompletableFuture<UnitResult> future : futures) {
         UnitResult result = join(future);
@@ -106,6 +121,14 @@ public final class Hunter {
         Duration.ofNanos(System.nanoTime() - started),
         rules.problems(),
         idle);
+  }
+
+  /** Indexes of the units, largest first; equal sizes keep plan order. */
+  static int[] largestFirst(List<EvidenceUnit> units) {
+    return IntStream.range(0, units.size()).boxed()
+        .sorted(Comparator.comparingLong((Integer i) -> units.get(i).size()).reversed())
+        .mapToInt(Integer::intValue)
+        .toArray();
   }
 
   private static UnitResult join(CompletableFuture<UnitResult> future) {

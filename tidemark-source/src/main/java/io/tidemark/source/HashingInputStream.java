@@ -48,7 +48,12 @@ final class HashingInputStream extends InputStream {
 
   /** Reads to the end so the count and the hash cover the whole file. */
   void drain() throws IOException {
-    byte[] buffer = new byte[64 * 1024];
+    // A reader usually stopped at the end already: probe before allocating a real buffer.
+    byte[] buffer = new byte[256];
+    if (read(buffer, 0, buffer.length) < 0) {
+      return;
+    }
+    buffer = new byte[64 * 1024];
     while (read(buffer, 0, buffer.length) >= 0) {
       // discard
     }

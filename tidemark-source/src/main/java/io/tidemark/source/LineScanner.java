@@ -2,6 +2,7 @@ package io.tidemark.source;
 
 import io.tidemark.event.Diagnostic;
 import io.tidemark.event.DiagnosticSink;
+import io.tidemark.source.text.LineShape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -28,6 +29,12 @@ final class LineScanner {
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final byte[] RELEASED = new byte[0];
+  /**
+   * One spare read buffer per thread: a hunt opens hundreds of files one after another, and
+   * zeroing (and first touching) a fresh megabyte for each cost more than scanning its lines.
+   */
+  private static final ThreadLocal<byte @Nullable []> SPARE = new ThreadLocal<>();
 
   private final InputStream in;
   private final int maxLineBytes;
@@ -50,7 +57,26 @@ final class LineScanner {
     this.maxLineBytes = maxLineBytes;
     this.diagnostics = diagnostics;
     this.path = path;
-    this.buffer = new byte[Math.min(CHUNK, maxLineBytes + 2)];
+    this.buffer = take(Math.min(CHUNK, maxLineBytes + 2));
+  }
+
+  private static byte[] take(int size) {
+    byte[] spare = SPARE.get();
+    if (spare != null && spare.length == size) {
+      SPARE.set(null); // taken, so a second scanner on this thread cannot share it
+      return spare;
+    }
+    return new byte[size];
+  }
+
+  /** Gives the buffer back at the end of the input; nothing reads it any more. */
+  private void release() {
+    if (buffer.length > 0 && buffer.length <= CHUNK) {
+      SPARE.set(buffer);
+    }
+    buffer = RELEASED;
+    position = 0;
+    limit = 0;
   }
 
   /** The 1-based number of the line last returned. */
@@ -73,11 +99,20 @@ final class LineScanner {
    * lineEnd())}, valid until the next call. Returns false at the end of the input.
    */
   boolean advance() throws IOException {
+    return advance(null);
+  }
+
+  /**
+   * {@link #advance()}, measuring the line with {@code shape} on the way when it is not null:
+   * then {@link LineShape#shape()} describes a line that ended with a line break.
+   */
+  boolean advance(@Nullable LineShape shape) throws IOException {
     if (!started) {
       start();
     }
     while (true) {
-      int newline = indexOfNewline(position, limit);
+      int newline = shape != null
+          ? shape.scan(buffer, position, limit) : indexOfNewline(position, limit);
       if (newline >= 0) {
         int start = position;
         position = newline + 1;
@@ -89,6 +124,7 @@ final class LineScanner {
           position = limit;
           return enter(start, limit, /* terminated= */ false);
         }
+        release();
         return false;
       }
       if (limit - position > maxLineBytes) {
@@ -152,6 +188,7 @@ final class LineScanner {
       }
       position = limit;
       if (endOfInput) {
+        release();
         return count;
       }
       fill();
@@ -177,7 +214,9 @@ final class LineScanner {
       // The lowest flagged byte is exactly the first LF; flags above it may be false.
       long found = (x - ONES) & ~x & HIGH_BITS;
       if (found != 0) {
-        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        // The byte index of the lowest flag, without Long.numberOfTrailingZeros (a call in C1).
+        long below = (((found & -found) >>> 7) - 1) & ONES;
+        return i + (int) ((below * ONES) >>> 56);
       }
     }
     for (; i < to; i++) {

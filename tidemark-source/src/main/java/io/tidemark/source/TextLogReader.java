@@ -3,6 +3,7 @@ package io.tidemark.source;
 import io.tidemark.event.Event;
 import io.tidemark.event.SourceFile;
 import io.tidemark.source.text.LineParser;
+import io.tidemark.source.text.LineShape;
 import io.tidemark.source.text.RecordFilter;
 import io.tidemark.source.text.TimeSpan;
 import java.io.IOException;
@@ -15,6 +16,7 @@ final class TextLogReader implements LogReader {
   private final LineParser parser;
   private final TimeSpan skimmed = new TimeSpan();
   private @Nullable RecordFilter filter;
+  private @Nullable LineShape lineShape;
   private long recordsRead;
   private boolean ended;
   private @Nullable IOException failure;
@@ -32,10 +34,19 @@ final class TextLogReader implements LogReader {
     }
     try {
       RecordFilter f = filter;
-      while (scanner.advance()) {
-        if (f != null && scanner.lineTerminated() && parser.skim(
-            scanner.buffer(), scanner.lineStart(), scanner.lineEnd(), f, skimmed)) {
-          continue;
+      LineShape shape = f == null ? null : lineShape;
+      while (scanner.advance(shape)) {
+        if (shape != null && scanner.lineTerminated()) {
+          LineParser.Skim skim = parser.skim(scanner.buffer(), scanner.lineStart(),
+              scanner.lineEnd(), shape.shape(), f, skimmed);
+          if (skim == LineParser.Skim.COUNTED) {
+            continue;
+          }
+          if (skim == LineParser.Skim.CANDIDATE) {
+            recordsRead++;
+            return parser.skimmed(scanner.buffer(), scanner.lineStart(), scanner.lineEnd(),
+                scanner.lineNumber(), scanner.lineOffset());
+          }
         }
         Event event = parser.parse(scanner.decode(), scanner.lineNumber(), scanner.lineOffset());
         if (event != null) {
@@ -54,6 +65,7 @@ final class TextLogReader implements LogReader {
   @Override
   public void filter(RecordFilter filter) {
     this.filter = filter;
+    this.lineShape = parser.lineShape();
   }
 
   @Override

@@ -270,10 +270,23 @@ final class AhoCorasick {
    * @return how many ids were recorded in the scratch's {@code found}
    */
   int scan(CharSequence text, Supplier<? extends Scratch> scratch, int stopAfter) {
+    return scan(text, scratch, null, stopAfter, 0);
+  }
+
+  /**
+   * Scans the text into a scratch already fetched, after {@code count} ids recorded by earlier
+   * scans of the same event; returns the new count.
+   */
+  int scan(CharSequence text, Scratch scratch, int stopAfter, int count) {
+    return scan(text, null, scratch, stopAfter, count);
+  }
+
+  private int scan(CharSequence text, @Nullable Supplier<? extends Scratch> scratch,
+      @Nullable Scratch fetched, int stopAfter, int recorded) {
     String s = text instanceof String str ? str : text.toString();
     final int n = s.length();
-    Scratch sc = null;
-    int count = 0;
+    Scratch sc = fetched;
+    int count = recorded;
     int i = 0;
     while (i < n && count < stopAfter) {
       // 1. skip to where a pattern may start
@@ -297,7 +310,7 @@ final class AhoCorasick {
         }
         if (hits != null) {
           if (sc == null) {
-            sc = scratch.get();
+            sc = java.util.Objects.requireNonNull(scratch, "scratch").get();
           }
           count = record(hits, sc.marks(), sc.found(), sc.epoch(), count);
         }

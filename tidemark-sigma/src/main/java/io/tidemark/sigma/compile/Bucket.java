@@ -8,13 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules one kind of event can meet, with their prefilter. Matching: one Aho-Corasick pass
- * marks the constrained variants whose atoms occur; those and the unconstrained ones are then
+ * The rules one kind of event can meet, with their prefilter. Matching: Aho-Corasick passes over
+ * the values of the fields that atoms are bound to (and over the search text for keywords' atoms)
+ * mark the constrained variants whose atoms occur; those and the unconstrained ones are then
  * evaluated in rule order.
  */
 final class Bucket {
@@ -23,47 +25,75 @@ final class Bucket {
   private final Variant[] variants;
   private final int[] unconstrained;
   private final int constrained;
-  private final @Nullable AhoCorasick automaton;
+  /** Atoms of keywords, looked for in the whole search text. */
+  private final @Nullable AhoCorasick anywhere;
+  /** Fields that atoms are bound to, each with the automaton of its atoms. */
+  private final String[] fields;
+  private final AhoCorasick[] inField;
   private final Supplier<Scratch> scratch = () -> SCRATCH.get().ready(size());
 
   Bucket(List<Variant> sorted) {
     this.variants = sorted.toArray(Variant[]::new);
-    Map<String, List<Integer>> byAtom = new LinkedHashMap<>();
+    // field ("" for any) -> literal -> variants
+    Map<String, Map<String, List<Integer>>> byField = new TreeMap<>();
     List<Integer> free = new ArrayList<>();
     int withAtoms = 0;
     for (int i = 0; i < variants.length; i++) {
-      Set<String> atoms = variants[i].atoms;
+      Set<RequiredLiteral> atoms = variants[i].atoms;
       if (atoms == null) {
         free.add(i);
       } else if (!atoms.isEmpty()) {
         withAtoms++;
-        for (String atom : atoms) {
-          byAtom.computeIfAbsent(atom, a -> new ArrayList<>()).add(i);
+        for (RequiredLiteral atom : atoms) {
+          String field = atom.field() == null ? "" : atom.field();
+          List<Integer> ids = byField.computeIfAbsent(field, f -> new LinkedHashMap<>())
+              .computeIfAbsent(atom.literal(), a -> new ArrayList<>());
+          if (ids.isEmpty() || ids.get(ids.size() - 1) != i) {
+            ids.add(i);
+          }
         }
       }
     }
     this.unconstrained = free.stream().mapToInt(Integer::intValue).toArray();
     this.constrained = withAtoms;
-    if (byAtom.isEmpty()) {
-      this.automaton = null;
-    } else {
-      List<String> patterns = new ArrayList<>(byAtom.keySet());
-      List<int[]> payloads = new ArrayList<>();
-      for (String p : patterns) {
-        payloads.add(byAtom.get(p).stream().mapToInt(Integer::intValue).toArray());
-      }
-      this.automaton = new AhoCorasick(patterns, payloads);
+    Map<String, List<Integer>> any = byField.remove("");
+    this.anywhere = any == null ? null : automaton(any);
+    this.fields = byField.keySet().toArray(String[]::new);
+    this.inField = byField.values().stream().map(Bucket::automaton).toArray(AhoCorasick[]::new);
+  }
+
+  private static AhoCorasick automaton(Map<String, List<Integer>> byLiteral) {
+    List<String> patterns = new ArrayList<>(byLiteral.keySet());
+    List<int[]> payloads = new ArrayList<>();
+    for (String p : patterns) {
+      payloads.add(byLiteral.get(p).stream().mapToInt(Integer::intValue).toArray());
     }
+    return new AhoCorasick(patterns, payloads);
   }
 
   int size() {
     return variants.length;
   }
 
+  /**
+   * Evaluates the variants whose atoms occur (a field-bound atom only in that field's values,
+   * which are shorter than the whole search text) and the unconstrained ones, in rule order.
+   */
   void match(Event event, Consumer<CompiledRule> onMatch, DiagnosticSink diagnostics) {
     int count = 0;
-    if (automaton != null) {
-      count = automaton.scan(event.searchText(), scratch, constrained);
+    Scratch sc = null;
+    if (fields.length > 0) {
+      sc = scratch.get();
+      for (int f = 0; f < fields.length && count < constrained; f++) {
+        List<String> values = event.getAll(fields[f]);
+        for (int v = 0, n = values.size(); v < n && count < constrained; v++) {
+          count = inField[f].scan(values.get(v), sc, constrained, count);
+        }
+      }
+    }
+    if (anywhere != null && count < constrained) {
+      count = sc != null ? anywhere.scan(event.searchText(), sc, constrained, count)
+          : anywhere.scan(event.searchText(), scratch, constrained);
     }
     if (count == 0) {
       evaluateAll(unconstrained, unconstrained.length, event, onMatch, diagnostics);

@@ -69,7 +69,21 @@ public final class CompiledRule {
    * literal, numeric comparisons). Benchmarks use it to give a grep the same patterns.
    */
   public @Nullable Set<String> requiredLiterals(LogType type) {
+    Set<RequiredLiteral> bound = requiredFieldLiterals(type);
+    if (bound == null) {
+      return null;
+    }
     Set<String> out = new java.util.TreeSet<>();
+    bound.forEach(l -> out.add(l.literal()));
+    return Set.copyOf(out);
+  }
+
+  /**
+   * {@link #requiredLiterals} with the field each literal must occur in: a literal bound to a
+   * field can only make the rule match through that field's value.
+   */
+  public @Nullable Set<RequiredLiteral> requiredFieldLiterals(LogType type) {
+    Set<RequiredLiteral> out = new java.util.HashSet<>();
     boolean applies = false;
     for (Variant v : variants) {
       if (v.target.logType() != type) {

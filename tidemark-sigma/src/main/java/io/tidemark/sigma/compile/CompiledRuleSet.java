@@ -72,12 +72,26 @@ public final class CompiledRuleSet {
    * applies to the type.
    */
   public @Nullable Set<String> requiredLiterals(LogType type) {
+    Set<RequiredLiteral> bound = requiredFieldLiterals(type);
+    if (bound == null) {
+      return null;
+    }
     Set<String> out = new java.util.TreeSet<>();
+    bound.forEach(l -> out.add(l.literal()));
+    return Set.copyOf(out);
+  }
+
+  /**
+   * {@link #requiredLiterals} with the field each literal must occur in (null: any field), so a
+   * reader can search only the columns the rules read.
+   */
+  public @Nullable Set<RequiredLiteral> requiredFieldLiterals(LogType type) {
+    Set<RequiredLiteral> out = new java.util.HashSet<>();
     for (CompiledRule rule : rules) {
       if (!rule.logTypes().contains(type)) {
         continue;
       }
-      Set<String> literals = rule.requiredLiterals(type);
+      Set<RequiredLiteral> literals = rule.requiredFieldLiterals(type);
       if (literals == null) {
         return null;
       }

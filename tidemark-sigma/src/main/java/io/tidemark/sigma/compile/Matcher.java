@@ -21,10 +21,10 @@ sealed interface Matcher {
   int cost();
 
   /**
-   * Folded literals one of which occurs in the search text of every matching event; null when
-   * there is no such guarantee (unconstrained), empty when the matcher can never match.
+   * Folded literals one of which occurs (in the field it names, if any) in every matching event;
+   * null when there is no such guarantee (unconstrained), empty when the matcher can never match.
    */
-  @Nullable Set<String> atoms();
+  @Nullable Set<RequiredLiteral> atoms();
 
   /** The values a field must have (exactly, ignoring case) for a match, or null if unknown. */
   default @Nullable Set<String> witness(String field) {
@@ -32,11 +32,12 @@ sealed interface Matcher {
   }
 
   /**
-   * Picks the atom set that narrows most: the one whose weakest atom is rarest, then the one with
-   * fewer atoms. An atom's rarity is its length with punctuation counted double: {@code ={{}
-   * occurs in far fewer log lines than {@code get}.
+   * Picks the atom set that narrows most: the one whose literals together occur in the smallest
+   * estimated share of log lines, then the one with fewer atoms, then the one whose shortest
+   * literal is longest (a longer literal lets the raw-line scan take longer strides).
    */
-  static @Nullable Set<String> mostSelective(@Nullable Set<String> a, @Nullable Set<String> b) {
+  static @Nullable Set<RequiredLiteral> mostSelective(
+      @Nullable Set<RequiredLiteral> a, @Nullable Set<RequiredLiteral> b) {
     if (a == null) {
       return b;
     }
@@ -46,20 +47,27 @@ sealed interface Matcher {
     if (a.isEmpty() || b.isEmpty()) {
       return a.isEmpty() ? a : b;
     }
-    int sa = a.stream().mapToInt(Matcher::rarity).min().orElse(0);
-    int sb = b.stream().mapToInt(Matcher::rarity).min().orElse(0);
+    double sa = share(a);
+    double sb = share(b);
     if (sa != sb) {
-      return sa > sb ? a : b;
+      return sa < sb ? a : b;
     }
-    return a.size() <= b.size() ? a : b;
+    if (a.size() != b.size()) {
+      return a.size() < b.size() ? a : b;
+    }
+    return shortest(a) >= shortest(b) ? a : b;
   }
 
-  private static int rarity(String atom) {
-    int score = 0;
-    for (int i = 0; i < atom.length(); i++) {
-      score += Character.isLetterOrDigit(atom.charAt(i)) || atom.charAt(i) == ' ' ? 1 : 2;
+  private static double share(Set<RequiredLiteral> atoms) {
+    double sum = 0;
+    for (RequiredLiteral atom : atoms) {
+      sum += LiteralShares.of(atom.literal());
     }
-    return score;
+    return Math.min(1, sum);
+  }
+
+  private static int shortest(Set<RequiredLiteral> atoms) {
+    return atoms.stream().mapToInt(a -> a.literal().length()).min().orElse(0);
   }
 
   /** All operands match, cheapest first. */
@@ -86,8 +94,8 @@ sealed interface Matcher {
     }
 
     @Override
-    public @Nullable Set<String> atoms() {
-      Set<String> best = null;
+    public @Nullable Set<RequiredLiteral> atoms() {
+      Set<RequiredLiteral> best = null;
       for (Matcher m : operands) {
         best = mostSelective(best, m.atoms());
       }
@@ -131,10 +139,10 @@ sealed interface Matcher {
     }
 
     @Override
-    public @Nullable Set<String> atoms() {
-      Set<String> union = new HashSet<>();
+    public @Nullable Set<RequiredLiteral> atoms() {
+      Set<RequiredLiteral> union = new HashSet<>();
       for (Matcher m : operands) {
-        Set<String> a = m.atoms();
+        Set<RequiredLiteral> a = m.atoms();
         if (a == null) {
           return null;
         }
@@ -176,7 +184,7 @@ sealed interface Matcher {
     }
 
     @Override
-    public @Nullable Set<String> atoms() {
+    public @Nullable Set<RequiredLiteral> atoms() {
       return null;
     }
   }
@@ -234,8 +242,8 @@ sealed interface Matcher {
     }
 
     @Override
-    public @Nullable Set<String> atoms() {
-      return combine(tests, allOf);
+    public @Nullable Set<RequiredLiteral> atoms() {
+      return combine(tests, allOf, field);
     }
 
     @Override
@@ -296,28 +304,42 @@ sealed interface Matcher {
     }
 
     @Override
-    public @Nullable Set<String> atoms() {
-      return combine(tests, allOf);
+    public @Nullable Set<RequiredLiteral> atoms() {
+      return combine(tests, allOf, null);
     }
   }
 
-  private static @Nullable Set<String> combine(ValueTest[] tests, boolean allOf) {
+  /** The tests' literals, bound to the field they test (null for a keyword's any field). */
+  private static @Nullable Set<RequiredLiteral> combine(
+      ValueTest[] tests, boolean allOf, @Nullable String field) {
     if (allOf) {
-      Set<String> best = null;
+      Set<RequiredLiteral> best = null;
       for (ValueTest t : tests) {
-        best = mostSelective(best, t.atoms());
+        best = mostSelective(best, bind(t.atoms(), field));
       }
       return best;
     }
-    Set<String> union = new HashSet<>();
+    Set<RequiredLiteral> union = new HashSet<>();
     for (ValueTest t : tests) {
-      Set<String> a = t.atoms();
+      Set<RequiredLiteral> a = bind(t.atoms(), field);
       if (a == null) {
         return null;
       }
       union.addAll(a);
     }
     return union;
+  }
+
+  private static @Nullable Set<RequiredLiteral> bind(
+      @Nullable Set<String> literals, @Nullable String field) {
+    if (literals == null) {
+      return null;
+    }
+    Set<RequiredLiteral> out = new HashSet<>();
+    for (String literal : literals) {
+      out.add(new RequiredLiteral(literal, field));
+    }
+    return out;
   }
 
   /** {@code field: null}: the field is absent or has no value. */
@@ -339,7 +361,7 @@ sealed interface Matcher {
     }
 
     @Override
-    public @Nullable Set<String> atoms() {
+    public @Nullable Set<RequiredLiteral> atoms() {
       return null;
     }
   }
@@ -365,7 +387,7 @@ sealed interface Matcher {
     }
 
     @Override
-    public @Nullable Set<String> atoms() {
+    public @Nullable Set<RequiredLiteral> atoms() {
       return null;
     }
   }
@@ -407,7 +429,7 @@ sealed interface Matcher {
     }
 
     @Override
-    public @Nullable Set<String> atoms() {
+    public @Nullable Set<RequiredLiteral> atoms() {
       return null;
     }
   }
@@ -431,7 +453,7 @@ sealed interface Matcher {
     }
 
     @Override
-    public @Nullable Set<String> atoms() {
+    public @Nullable Set<RequiredLiteral> atoms() {
       return value ? null : Set.of();
     }
   }

@@ -217,7 +217,7 @@ sealed interface ValueTest {
 
     private final int[] tokens;
     private final boolean cased;
-    private final String longest;
+    private final @Nullable String atom;
 
     Glob(SigmaString s) {
       this.cased = s.isCased();
@@ -242,7 +242,32 @@ sealed interface ValueTest {
           throw new IllegalArgumentException("unresolved placeholder in " + s);
         }
       }
-      longest = Fold.fold(s.longestLiteral());
+      atom = rarestLiteral(s);
+    }
+
+    /**
+     * Every literal part must occur in a match, so any one of them is a correct atom: the one
+     * estimated rarest in logs ({@code serverinfo~} rather than {@code /autodiscover} for
+     * {@code ServerInfo~*}{@code /autodiscover*}), the longest among equals.
+     */
+    private static @Nullable String rarestLiteral(SigmaString s) {
+      String best = null;
+      double bestShare = 2;
+      for (SigmaString.Part part : s.parts()) {
+        if (!(part instanceof SigmaString.Literal lit)) {
+          continue;
+        }
+        String folded = Fold.fold(lit.text());
+        if (atom(folded) == null) {
+          continue;
+        }
+        double share = LiteralShares.of(folded);
+        if (share < bestShare || (share == bestShare && folded.length() > best.length())) {
+          best = folded;
+          bestShare = share;
+        }
+      }
+      return best;
     }
 
     private boolean same(int token, char c) {
@@ -287,7 +312,7 @@ sealed interface ValueTest {
 
     @Override
     public @Nullable Set<String> atoms() {
-      return atom(longest);
+      return atom == null ? null : Set.of(atom);
     }
   }
 

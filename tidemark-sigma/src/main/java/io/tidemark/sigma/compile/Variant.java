@@ -15,7 +15,7 @@ final class Variant {
   final CompiledRule rule;
   final Target target;
   final Matcher matcher;
-  final @Nullable Set<String> atoms;
+  final @Nullable Set<RequiredLiteral> atoms;
   /** EventIDs this variant can match (the target's, narrowed by the rule's own), or null for any. */
   final @Nullable Set<String> eventIds;
   private final Set<String> channels;

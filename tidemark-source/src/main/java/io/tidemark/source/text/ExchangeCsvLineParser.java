@@ -5,6 +5,7 @@ import io.tidemark.event.DiagnosticSink;
 import io.tidemark.event.Event;
 import io.tidemark.event.LogType;
 import io.tidemark.event.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,11 @@ final class ExchangeCsvLineParser implements LineParser {
   private int pendingLines;
   private final ByteTimes times = new ByteTimes();
   private int[] skimCuts = new int[0];
+  private @Nullable LayoutSearch layoutSearch;
+  /** The layout of the line the last skim found a candidate, or null. */
+  private @Nullable RecordLayout candidate;
+  private boolean candidateQuoted;
+  private @Nullable LineShape lineShape;
 
   ExchangeCsvLineParser(SourceFile source, DiagnosticSink diagnostics, int maxRecordChars) {
     this.source = source;
@@ -72,49 +78,99 @@ final class ExchangeCsvLineParser implements LineParser {
   }
 
   @Override
-  public boolean skim(byte[] bytes, int from, int to, RecordFilter filter, TimeSpan span) {
+  public LineShape lineShape() {
+    LineShape shape = lineShape;
+    if (shape == null) {
+      shape = new LineShape((byte) ',', true);
+      lineShape = shape;
+    }
+    return shape;
+  }
+
+  @Override
+  public Skim skim(
+      byte[] bytes, int from, int to, long shape, RecordFilter filter, TimeSpan span) {
+    candidate = null;
     RecordLayout current = layout;
     if (current == null || pending != null || from == to || bytes[from] == '#'
         || bytes[to - 1] == '\r') {
-      return false;
+      return Skim.PARSE;
     }
-    long shape = RawLines.shape(bytes, from, to, (byte) ',', true);
-    if (shape == RawLines.NOT_PLAIN
+    if (shape == LineShape.NOT_PLAIN
         || RawLines.startsWith(bytes, from, to, current.schema.names().get(0))) {
-      return false; // damaged, or maybe the header row again
+      return Skim.PARSE; // damaged, or maybe the header row again
     }
     int timeStart;
     int timeEnd;
     int column = current.timeColumn;
-    if ((shape & RawLines.HAS_QUOTE) == 0) {
+    boolean quoted = (shape & LineShape.HAS_QUOTE) != 0;
+    int[] cuts = skimCuts;
+    if (!quoted) {
       if ((int) shape + 1 != current.size()) {
-        return false;
+        return Skim.PARSE;
       }
       timeStart = column < 0 ? 0 : RawLines.valueStart(bytes, from, to, (byte) ',', column);
       timeEnd = column < 0 ? 0 : RawLines.indexOf(bytes, timeStart, to, (byte) ',');
       timeEnd = timeEnd < 0 ? to : timeEnd;
     } else {
       // Doubled quotes hide a quote from the raw bytes: literals with one need the full parse.
-      int[] cuts = skimCuts(current.size());
+      cuts = skimCuts(current.size());
       if (filter.contains('"') || RawLines.splitQuoted(bytes, from, to, cuts) != current.size()) {
-        return false;
+        return Skim.PARSE;
       }
       timeStart = column < 0 ? 0 : cuts[column];
       timeEnd = column < 0 ? 0 : cuts[column + 1] - 1;
     }
     if (column >= 0 && (timeStart >= timeEnd || bytes[timeStart] == '"'
         || !times.parseIso(bytes, timeStart, timeEnd))) {
-      return false; // parse() reports the unreadable time
+      return Skim.PARSE; // parse() reports the unreadable time
     }
-    if (filter.mayMatch(bytes, from, to)) {
-      return false;
+    LayoutSearch search = search(filter, current);
+    if (quoted ? search.mayMatchCut(bytes, from, to, cuts)
+        : search.mayMatchSplit(bytes, from, to, (byte) ',', lineShape())) {
+      candidate = current;
+      candidateQuoted = quoted;
+      return Skim.CANDIDATE;
     }
     if (column < 0) {
       span.addUntimed();
     } else {
       span.add(times.second(), times.nano());
     }
-    return true;
+    return Skim.COUNTED;
+  }
+
+  @Override
+  public Event skimmed(byte[] bytes, int from, int to, long lineNumber, long offset) {
+    RecordLayout current = candidate;
+    if (current == null) {
+      throw new IllegalStateException("no candidate line was skimmed");
+    }
+    candidate = null;
+    int[] cuts;
+    if (candidateQuoted) {
+      cuts = new int[current.size() + 1];
+      for (int i = 0; i < cuts.length; i++) {
+        cuts[i] = skimCuts[i] - from;
+      }
+    } else {
+      cuts = RawLines.cuts(bytes, from, to, (byte) ',', current.size());
+    }
+    // ASCII without NUL (the skim checked): decoding is a copy, and parse() would read the same.
+    String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    Instant timestamp = current.timeColumn < 0 ? null
+        : Instant.ofEpochSecond(times.second(), times.nano());
+    return new TextRecordEvent(source, lineNumber, offset, timestamp, current, text, cuts);
+  }
+
+  private LayoutSearch search(RecordFilter filter, RecordLayout current) {
+    LayoutSearch search = layoutSearch;
+    if (search == null || !search.isFor(filter, current)) {
+      search = new LayoutSearch(filter, current);
+      layoutSearch = search;
+      lineShape().mark(search.separators());
+    }
+    return search;
   }
 
   private int[] skimCuts(int values) {

@@ -33,15 +33,44 @@ public interface LineParser {
   @Nullable Event parse(String line, long lineNumber, long offset);
 
   /**
-   * Counts a line that no rule needs without building its record: when the line is one that
-   * {@link #parse} would turn into a record without any diagnostic, and the filter rejects its
-   * bytes, its time goes into {@code span} and the result is true. Otherwise nothing changes and
-   * the caller must {@link #parse} the line. Only lines that ended with a line break qualify.
+   * Looks at a line's bytes before deciding how to read it. When the line is one that {@link
+   * #parse} would turn into a record without any diagnostic, either the filter rejects its bytes
+   * (its time goes into {@code span}: {@link Skim#COUNTED}) or {@link #skimmed} builds its record
+   * next ({@link Skim#CANDIDATE}). Otherwise nothing changes and the caller must {@link #parse}
+   * the line ({@link Skim#PARSE}). Only lines that ended with a line break qualify.
    *
    * @param bytes holds the line {@code [from, to)} without its terminator (or one trailing CR)
+   * @param shape the line's {@link LineShape#shape()}, found by this parser's {@link #lineShape()}
    */
-  default boolean skim(byte[] bytes, int from, int to, RecordFilter filter, TimeSpan span) {
-    return false;
+  default Skim skim(
+      byte[] bytes, int from, int to, long shape, RecordFilter filter, TimeSpan span) {
+    return Skim.PARSE;
+  }
+
+  /**
+   * The record of the line that {@link #skim} just called a {@link Skim#CANDIDATE}, built from
+   * the same bytes: exactly what {@link #parse} would return, without decoding, splitting and
+   * reading its time a second time.
+   *
+   * @throws IllegalStateException when the last skim did not find a candidate
+   */
+  default Event skimmed(byte[] bytes, int from, int to, long lineNumber, long offset) {
+    throw new IllegalStateException("no candidate line was skimmed");
+  }
+
+  /** What the lines offered to {@link #skim} must be measured with; null when it never skims. */
+  default @Nullable LineShape lineShape() {
+    return null;
+  }
+
+  /** What {@link #skim} made of a line. */
+  enum Skim {
+    /** The line needs {@link #parse}: a header, damage, or a shape the skim path does not read. */
+    PARSE,
+    /** No rule can match the record: counted, with its time. */
+    COUNTED,
+    /** A rule may match the record: {@link #skimmed} builds it. */
+    CANDIDATE
   }
 
   /** Ends the input: reports a record left open by a quoted value that never closed. */

@@ -6,59 +6,121 @@ import java.nio.ByteOrder;
 
 /**
  * Word-at-a-time (SWAR) checks on a raw line's bytes, for the parsers' skim path: eight bytes per
- * step, no branches per byte.
+ * step, no branches per byte. See also {@link LineShape}.
  */
 final class RawLines {
-  /** {@link #shape} of a line with a byte of 0x80 or above, or a NUL: not for the skim path. */
-  static final long NOT_PLAIN = -1;
-  /** Set in {@link #shape} when the line holds a double quote. */
-  static final long HAS_QUOTE = 1L << 32;
-
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-  private static final long HIGH = 0x8080808080808080L;
   private static final long ONES = 0x0101010101010101L;
-  private static final long QUOTES = '"' * ONES;
 
   private RawLines() {}
 
   /**
-   * The number of {@code separator} bytes in {@code b[from, to)}, plus {@link #HAS_QUOTE} when a
-   * double quote occurs (looked for only when {@code quotes} is set); {@link #NOT_PLAIN} when a
-   * byte is non-ASCII or NUL.
+   * The number of bytes of {@code flags} with their high bit set (and no other bit). Not {@link
+   * Long#bitCount}: C1, which the launcher uses on small machines, calls that as a method.
    */
-  static long shape(byte[] b, int from, int to, byte separator, boolean quotes) {
-    long separators = (separator & 0xffL) * ONES;
-    long bad = 0;
-    long quote = 0;
-    int count = 0;
-    int i = from;
-    for (; i + Long.BYTES <= to; i += Long.BYTES) {
-      long x = (long) LONG_LE.get(b, i);
-      // A NUL borrows into a high bit, a non-ASCII byte has one: either flags the line (the
-      // borrow may flag a neighbour too, which does not matter for a yes/no).
-      bad |= (x - ONES) | x;
-      if (quotes) {
-        quote |= (x ^ QUOTES) - ONES & ~(x ^ QUOTES);
-      }
-      count += Long.bitCount(zeroBytes(x ^ separators));
-    }
-    for (; i < to; i++) {
-      byte c = b[i];
-      bad |= c <= 0 ? HIGH : 0;
-      quote |= quotes && c == '"' ? HIGH : 0;
-      count += c == separator ? 1 : 0;
-    }
-    if ((bad & HIGH) != 0) {
-      return NOT_PLAIN;
-    }
-    return count | ((quote & HIGH) != 0 ? HAS_QUOTE : 0);
+  static int countFlags(long flags) {
+    return (int) (((flags >>> 7) * ONES) >>> 56);
   }
 
   /** The high bit of every byte of {@code x} that is zero, exactly (no borrow between bytes). */
-  private static long zeroBytes(long x) {
+  static long zeroBytes(long x) {
     return ~(((x & LOW7) + LOW7) | x | LOW7);
+  }
+
+  /**
+   * The raw bounds of some values of a line split at every {@code separator} (no quoting):
+   * {@code bounds[2k]} and {@code bounds[2k + 1]} for value {@code columns[k]}. Word-at-a-time,
+   * and only as far into the line as the last of the columns.
+   *
+   * @param columns ascending value indexes
+   * @return false when the line has fewer values than a column needs
+   */
+  static boolean columnBounds(
+      byte[] b, int from, int to, byte separator, int[] columns, int[] bounds) {
+    long pattern = (separator & 0xffL) * ONES;
+    int at = from; // where the search goes on
+    int seen = 0; // separators before {@code at}
+    for (int k = 0; k < columns.length; k++) {
+      int column = columns[k];
+      int start = from;
+      if (column > 0) {
+        int p = separator(b, at, to, pattern, separator, column - 1 - seen);
+        if (p < 0) {
+          return false;
+        }
+        start = p + 1;
+        at = start;
+        seen = column;
+      }
+      int end = separator(b, at, to, pattern, separator, column - seen);
+      if (end < 0) {
+        end = to;
+      } else {
+        at = end; // the next column may start right after this separator
+        seen = column;
+      }
+      bounds[2 * k] = start;
+      bounds[2 * k + 1] = end;
+    }
+    return true;
+  }
+
+  /** The separator after {@code skip} others from {@code at}, or -1. */
+  private static int separator(byte[] b, int at, int to, long pattern, byte separator, int skip) {
+    int i = at;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long flags = zeroBytes((long) LONG_LE.get(b, i) ^ pattern);
+      int count = countFlags(flags);
+      if (count > skip) {
+        for (; skip > 0; skip--) {
+          flags &= flags - 1;
+        }
+        return i + byteIndex(flags & -flags);
+      }
+      skip -= count;
+    }
+    for (; i < to; i++) {
+      if (b[i] == separator && skip-- == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the byte whose high bit is the only bit set in {@code flag}. */
+  static int byteIndex(long flag) {
+    return countFlags((((flag >>> 7) - 1) & ONES) << 7);
+  }
+
+  /**
+   * The value boundaries of a line with {@code values} values split at every {@code separator}
+   * (no quoting), as {@link CsvSplitter#splitPlain} finds them on its text: relative to {@code
+   * from}, value {@code i} spans {@code [cuts[i], cuts[i + 1] - 1)}.
+   *
+   * @throws IndexOutOfBoundsException when the line has more separators than that
+   */
+  static int[] cuts(byte[] b, int from, int to, byte separator, int values) {
+    int[] cuts = new int[values + 1];
+    long pattern = (separator & 0xffL) * ONES;
+    int n = 1;
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long flags = zeroBytes((long) LONG_LE.get(b, i) ^ pattern);
+      while (flags != 0) {
+        long lowest = flags & -flags;
+        cuts[n++] = i + byteIndex(lowest) + 1 - from;
+        flags ^= lowest;
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == separator) {
+        cuts[n++] = i + 1 - from;
+      }
+    }
+    cuts[n] = to - from + 1;
+    return cuts;
   }
 
   /** Where the value after {@code column} unquoted separators starts, or -1 past the end. */

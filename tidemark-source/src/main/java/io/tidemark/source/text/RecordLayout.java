@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tidemark.event.FieldSchema;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -98,6 +99,14 @@ final class RecordLayout {
 
   int size() {
     return schema.size();
+  }
+
+  /** The fields a record has besides its columns, or null when it may have any (pairs). */
+  @Nullable Set<String> otherFields() {
+    if (pairsColumn >= 0) {
+      return null;
+    }
+    return derivesUri ? Set.of(W3C_URI) : Set.of();
   }
 
   /** How a raw value between separators becomes a field value. */

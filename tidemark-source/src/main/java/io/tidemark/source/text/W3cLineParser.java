@@ -5,6 +5,7 @@ import io.tidemark.event.DiagnosticSink;
 import io.tidemark.event.Event;
 import io.tidemark.event.LogType;
 import io.tidemark.event.SourceFile;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,10 @@ final class W3cLineParser implements LineParser {
   private boolean reportedHeaderless;
   private final ByteTimes times = new ByteTimes();
   private byte[] uri = new byte[256];
+  private @Nullable LayoutSearch layoutSearch;
+  /** The layout of the line the last skim found a candidate, or null. */
+  private @Nullable RecordLayout candidate;
+  private @Nullable LineShape lineShape;
 
   W3cLineParser(SourceFile source, DiagnosticSink diagnostics) {
     this.source = source;
@@ -71,15 +76,26 @@ final class W3cLineParser implements LineParser {
   }
 
   @Override
-  public boolean skim(byte[] bytes, int from, int to, RecordFilter filter, TimeSpan span) {
+  public LineShape lineShape() {
+    LineShape shape = lineShape;
+    if (shape == null) {
+      shape = new LineShape((byte) ' ', false);
+      lineShape = shape;
+    }
+    return shape;
+  }
+
+  @Override
+  public Skim skim(
+      byte[] bytes, int from, int to, long shape, RecordFilter filter, TimeSpan span) {
+    candidate = null;
     RecordLayout current = layout;
     if (current == null || current.assumedExtraColumn != null || from == to
         || bytes[from] == '#' || bytes[to - 1] == '\r') {
-      return false;
+      return Skim.PARSE;
     }
-    long shape = RawLines.shape(bytes, from, to, (byte) ' ', false);
-    if (shape == RawLines.NOT_PLAIN || (int) shape + 1 != current.size()) {
-      return false;
+    if (shape == LineShape.NOT_PLAIN || (int) shape + 1 != current.size()) {
+      return Skim.PARSE;
     }
     int date = current.timeColumn;
     int time = current.clockColumn;
@@ -89,23 +105,55 @@ final class W3cLineParser implements LineParser {
       int timeStart = RawLines.valueStart(bytes, from, to, (byte) ' ', time);
       if (!times.parseW3c(bytes, dateStart, valueEnd(bytes, dateStart, to), timeStart,
           valueEnd(bytes, timeStart, to))) {
-        return false; // parse() reports the unreadable time
+        return Skim.PARSE; // parse() reports the unreadable time
       }
     }
-    if (filter.mayMatch(bytes, from, to) || mayMatchUri(bytes, from, to, current, filter)) {
-      return false;
+    LayoutSearch search = search(filter, current);
+    if (search.mayMatchSplit(bytes, from, to, (byte) ' ', lineShape())
+        || mayMatchUri(bytes, from, to, current, search)) {
+      candidate = current;
+      return Skim.CANDIDATE;
     }
     if (timed) {
       span.add(times.second(), times.nano());
     } else {
       span.addUntimed();
     }
-    return true;
+    return Skim.COUNTED;
   }
 
-  /** cs-uri joins stem and query with '?', which the raw line separates by a space. */
+  @Override
+  public Event skimmed(byte[] bytes, int from, int to, long lineNumber, long offset) {
+    RecordLayout current = candidate;
+    if (current == null) {
+      throw new IllegalStateException("no candidate line was skimmed");
+    }
+    candidate = null;
+    int[] cuts = RawLines.cuts(bytes, from, to, (byte) ' ', current.size());
+    // ASCII without NUL (the skim checked): decoding is a copy, and parse() would read the same.
+    String text = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    Instant timestamp = current.timeColumn < 0 || current.clockColumn < 0 ? null
+        : Instant.ofEpochSecond(times.second(), times.nano());
+    return new TextRecordEvent(source, lineNumber, offset, timestamp, current, text, cuts);
+  }
+
+  private LayoutSearch search(RecordFilter filter, RecordLayout current) {
+    LayoutSearch search = layoutSearch;
+    if (search == null || !search.isFor(filter, current)) {
+      search = new LayoutSearch(filter, current);
+      layoutSearch = search;
+      lineShape().mark(search.separators());
+    }
+    return search;
+  }
+
+  /**
+   * cs-uri joins stem and query with '?', which the raw line separates by a space. It is no
+   * column, so only the literals searched in whole lines can be bound to it.
+   */
   private boolean mayMatchUri(
-      byte[] bytes, int from, int to, RecordLayout current, RecordFilter filter) {
+      byte[] bytes, int from, int to, RecordLayout current, LayoutSearch search) {
+    RecordFilter filter = search.filter;
     if (!current.derivesUri || current.queryColumn < 0 || !filter.contains('?')) {
       return false;
     }
@@ -125,7 +173,7 @@ final class W3cLineParser implements LineParser {
     System.arraycopy(bytes, stem, uri, 0, stemLength);
     uri[stemLength] = '?';
     System.arraycopy(bytes, query, uri, stemLength + 1, queryEnd - query);
-    return filter.mayMatch(uri, 0, length);
+    return search.mayMatchJoined(uri, 0, length);
   }
 
   private static int valueEnd(byte[] bytes, int start, int to) {
