@@ -54,6 +54,26 @@ class DumpAndLabCommandTest {
   }
 
   @Test
+  void dump_formatXmlOnRealEvtx_printsEachRecordAsWindowsRendersIt() throws Exception {
+    Path sample = Path.of(System.getProperty("tidemark.datasets", "../shared/datasets"),
+        "evtx-attack-samples", "Defense Evasion", "Win_4985_T1186_Process_Doppelganging.evtx");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(sample),
+        sample + " not present; skipping");
+    Path text = work.resolve("u_ex210303.log");
+    Files.writeString(text, "#Fields: date time c-ip\n2021-03-03 10:00:00 203.0.113.9\n");
+
+    CliRun run = CliRun.run("dump", "--format", "xml", sample.toString(), text.toString());
+
+    assertThat(run.code()).isZero();
+    String[] lines = run.out().split("\n");
+    assertThat(lines).allMatch(l -> l.startsWith("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>"));
+    assertThat(lines[0]).contains("<EventID>4985</EventID>", "<EventRecordID>12294</EventRecordID>",
+        "<TimeCreated SystemTime='2019-08-14T14:06:44.4956748Z'/>",
+        "<Data Name='ProcessName'>C:\\ProgramData\\proc_doppel64.exe</Data>");
+    assertThat(run.err()).contains("not printed: 1 file(s) that are not EVTX", "u_ex210303.log");
+  }
+
+  @Test
   void rulesLint_builtInPack_loadsEveryRule() throws Exception {
     CliRun run = CliRun.run("rules", "lint", "--format", "json");
 

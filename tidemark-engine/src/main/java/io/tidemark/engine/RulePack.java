@@ -14,22 +14,25 @@ import io.tidemark.sigma.rule.RuleLoader;
 import io.tidemark.sigma.rule.RuleMetadata;
 import io.tidemark.sigma.rule.RuleSource;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.JarURLConnection;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -164,18 +167,39 @@ public final class RulePack {
     try {
       URI uri = url.toURI();
       if (uri.getScheme().equals("jar")) {
-        FileSystem fs;
-        try {
-          fs = FileSystems.newFileSystem(uri, Map.of());
-        } catch (FileSystemAlreadyExistsException e) {
-          fs = FileSystems.getFileSystem(uri);
-        }
-        return readTree(fs.getPath(BUILT_IN));
+        return readJar(url);
       }
       return readTree(Path.of(uri));
     } catch (IOException | URISyntaxException e) {
       throw new TidemarkException("cannot read the built-in rule pack: " + e.getMessage(), BUILT_IN, e);
     }
+  }
+
+  // The class loader already holds the jar open; a zip file system would read its central
+  // directory (thousands of entries in the shaded jar) again, a tenth of an empty hunt.
+  private static List<RuleSource> readJar(URL url) throws IOException {
+    JarURLConnection connection = (JarURLConnection) url.openConnection();
+    connection.setUseCaches(true);
+    JarFile jar = connection.getJarFile();
+    String prefix = BUILT_IN.endsWith("/") ? BUILT_IN : BUILT_IN + "/";
+    List<JarEntry> entries = new ArrayList<>();
+    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+      JarEntry entry = e.nextElement();
+      String name = entry.getName();
+      if (!entry.isDirectory() && name.startsWith(prefix)
+          && (name.endsWith(".yml") || name.endsWith(".yaml"))) {
+        entries.add(entry);
+      }
+    }
+    entries.sort(Comparator.comparing(JarEntry::getName));
+    List<RuleSource> sources = new ArrayList<>();
+    for (JarEntry entry : entries) {
+      try (InputStream in = jar.getInputStream(entry)) {
+        sources.add(new RuleSource("rules/" + entry.getName().substring(prefix.length()),
+            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      }
+    }
+    return sources;
   }
 
   private static List<RuleSource> readTree(Path root) throws IOException {

@@ -21,6 +21,7 @@ final class FileDiagnostics implements DiagnosticSink {
   private final Map<String, Long> counts = new TreeMap<>();
   private final Map<String, Long> skipped = new TreeMap<>();
   private final Map<String, Long> warnings = new TreeMap<>();
+  private final List<String> readerNotes = new ArrayList<>();
 
   FileDiagnostics(DiagnosticSink downstream) {
     this.downstream = downstream;
@@ -39,6 +40,21 @@ final class FileDiagnostics implements DiagnosticSink {
     }
   }
 
+  /**
+   * Counts records as skipped that a reader knows were lost without having reported each one,
+   * such as records a damaged EVTX chunk header promises but that are not there.
+   */
+  void countSkipped(String code, long n) {
+    if (n > 0) {
+      skipped.merge(code, n, Long::sum);
+    }
+  }
+
+  /** A reader's summary of the file, for the manifest. */
+  void note(String note) {
+    readerNotes.add(note);
+  }
+
   Map<String, Long> skippedByReason() {
     return skipped;
   }
@@ -49,7 +65,7 @@ final class FileDiagnostics implements DiagnosticSink {
 
   /** Manifest notes: warning counts and which codes were capped. */
   List<String> notes() {
-    List<String> notes = new ArrayList<>();
+    List<String> notes = new ArrayList<>(readerNotes);
     warnings.forEach((code, n) -> notes.add(String.format(Locale.ROOT,
         "%d record%s kept with warning %s", n, n == 1 ? "" : "s", code)));
     counts.forEach((code, n) -> {

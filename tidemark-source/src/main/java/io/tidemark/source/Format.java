@@ -4,13 +4,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The file formats the intake recognises, and the registry of their readers: a format with a
- * factory is read, the others are only accounted for. The EVTX decoder slots in here.
+ * factory is read, the others are only accounted for.
  */
 enum Format {
   W3C("w3c", TextLogReader::new),
   EXCHANGE_CSV("exchange-csv", TextLogReader::new),
   WINDOWS_EVENT_JSON("windows-event-json", JsonLogReader::new),
-  EVTX("evtx", null),
+  EVTX("evtx", EvtxLogReader::new),
   ZIP("zip", null),
   GZIP("gzip", null),
   TAR("tar", null),

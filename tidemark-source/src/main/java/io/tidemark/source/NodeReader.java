@@ -94,10 +94,6 @@ final class NodeReader {
       archives.expand(in, format, node, tally);
     } else if (factory != null && detection.logType() != null) {
       readLog(in, factory, source(node, detection.logType(), layout, host), tally);
-    } else if (format == Format.EVTX) {
-      tally.diagnostics().report(Diagnostic.error("no-reader", "EVTX decoding is not available "
-          + "yet; export the log with evtx_dump or Get-WinEvent | ConvertTo-Json", node.path(), 0));
-      tally.note("EVTX file not decoded: no EVTX reader yet");
     }
   }
 
