@@ -3,6 +3,9 @@ package io.tidemark.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.event.Diagnostic;
+import io.tidemark.lab.Lab;
+import io.tidemark.lab.LabSpec;
+import io.tidemark.lab.Scenario;
 import io.tidemark.sigma.compile.CompileOptions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,12 +17,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SigmaHQ's regression suite end to end, the way a user runs it: the whole SigmaHQ rule set
  * loaded, every case's binary {@code .evtx} file and its JSON rendering read by the real
  * intake (EVTX decoder and JSON reader), and each case's rule must fire on each at least
- * {@code match_count} times (once where no count is given).
+ * {@code match_count} times (once where no count is given). And the other side: the same rule set
+ * raises nothing at level high or critical on benign lab evidence.
  */
 class SigmaHqRegressionTest {
   private static final Path DATASETS =
@@ -31,6 +36,7 @@ class SigmaHqRegressionTest {
   private static List<String[]> cases;
   /** Detections by "source path|rule id", from one hunt over all of the regression data. */
   private static Map<String, Integer> fired;
+  private static RulePack pack;
   private static HuntResult result;
   private static List<Diagnostic> errors;
 
@@ -47,7 +53,7 @@ class SigmaHqRegressionTest {
     for (String row : rows.subList(1, rows.size())) {
       cases.add(row.split("\t", -1));
     }
-    RulePack pack = RulePack.fromPaths(
+    pack = RulePack.fromPaths(
         RULE_FOLDERS.stream().map(rulesRoot::resolve).toList(), CompileOptions.defaults());
     fired = new HashMap<>();
     errors = new ArrayList<>();
@@ -80,6 +86,22 @@ class SigmaHqRegressionTest {
     assertThat(cases).hasSize(202);
     assertThat(errors).as("read errors").isEmpty();
     assertThat(result.skippedRecords()).as("records skipped").isZero();
+  }
+
+  @Test
+  void hunt_benignLabEvidence_raisesNothingHighOrCritical(@TempDir Path lab) throws IOException {
+    List<String> loud = new ArrayList<>();
+    for (long seed = 1; seed <= 3; seed++) {
+      Path dir = lab.resolve("seed-" + seed);
+      Lab.generate(LabSpec.defaults(seed, Scenario.BENIGN), dir);
+      Hunter.builder().rules(pack).threads(2).build().hunt(List.of(dir), d -> {
+        if (d.rule().level().equals("high") || d.rule().level().equals("critical")) {
+          loud.add(d.rule().level() + " " + d.rule().title() + " at " + d.source() + ":"
+              + d.recordId());
+        }
+      });
+    }
+    assertThat(loud).as("high or critical SigmaHQ detections on benign lab evidence").isEmpty();
   }
 
   private static List<String> failures(String extension) {

@@ -39,7 +39,12 @@ final class ClientTraffic {
 
   /** Outlook for Windows: MAPI over HTTP, sometimes a new connection, free/busy over EWS. */
   void outlook(long start, Person p) {
-    String ip = p.clientIp(rand);
+    // Outlook for Windows runs on domain laptops: on the LAN, or from home over the VPN, which
+    // NATs into the office range. Its Kerberos network logons (4624 type 3) therefore never come
+    // from a public address; one that does is what SigmaHQ's external-SMB-logon rule looks for.
+    // The draw is kept so every seed's other traffic stays as it was.
+    p.clientIp(rand);
+    String ip = p.officeIp();
     Person mailbox = p;
     if (p.delegateFor() >= 0 && rand.chance(0.35)) {
       mailbox = org.user(p.delegateFor());
