@@ -27,7 +27,12 @@ public enum LogType {
   /** Remote or local PowerShell cmdlet log ({@code Logging/CmdletInfra/** /*Cmdlet*.LOG}). */
   EXCHANGE_CMDLET("exchange-cmdlet"),
   /** A Windows event, whether decoded from EVTX or read from a JSON export. */
-  WINDOWS_EVENT("windows-event");
+  WINDOWS_EVENT("windows-event"),
+  /**
+   * A Microsoft 365 Unified Audit Log record (Exchange Online, Entra sign-ins, ...), from a
+   * Search-UnifiedAuditLog or Purview export, JSON or CSV; fields in {@code docs/formats-ual.md}.
+   */
+  M365_UAL("m365-ual");
 
   private final String id;
 

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     not be read to its end
  * @param modified last-modified time from the file system or the archive entry, or null
  * @param format the detected file format: {@code w3c}, {@code exchange-csv}, {@code
- *     windows-event-json}, {@code evtx}, {@code zip}, {@code gzip}, {@code tar}, {@code json},
+ *     windows-event-json}, {@code evtx}, {@code m365-ual-json}, {@code m365-ual-csv}, {@code
+ *     zip}, {@code gzip}, {@code tar}, {@code json},
  *     {@code text}, {@code iis-native}, {@code empty}, {@code unknown}, {@code unreadable}
  * @param logType the log type of its records, or null when no reader handles the file
  * @param recordsRead records handed on (entries, for an archive)

@@ -11,6 +11,8 @@ enum Format {
   EXCHANGE_CSV("exchange-csv", TextLogReader::new),
   WINDOWS_EVENT_JSON("windows-event-json", JsonLogReader::new),
   EVTX("evtx", EvtxLogReader::new),
+  M365_UAL_JSON("m365-ual-json", UalLogReader::json),
+  M365_UAL_CSV("m365-ual-csv", UalLogReader::csv),
   ZIP("zip", null),
   GZIP("gzip", null),
   TAR("tar", null),

@@ -3,6 +3,7 @@ package io.tidemark.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tidemark.event.DiagnosticSink;
 import io.tidemark.event.LogType;
+import io.tidemark.source.ual.UnifiedAuditLog;
 import io.tidemark.source.winevent.WindowsEventJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -117,7 +118,14 @@ final class FormatDetector {
     if (windows) {
       return new Detection(Format.WINDOWS_EVENT_JSON, LogType.WINDOWS_EVENT, null);
     }
-    return Detection.unread(Format.JSON, "JSON that is not a Windows event export");
+    boolean ual = first != null
+        ? UnifiedAuditLog.isRecord(first)
+        : UnifiedAuditLog.looksLikeRecordText(text);
+    if (ual) {
+      return new Detection(Format.M365_UAL_JSON, LogType.M365_UAL, null);
+    }
+    return Detection.unread(Format.JSON,
+        "JSON that is neither a Windows event export nor a Unified Audit Log export");
   }
 
   /** The first complete JSON object in the head, or null when there is none. */
@@ -138,6 +146,9 @@ final class FormatDetector {
 
   private static Detection lines(String text, Layout.Match layout) {
     HeadLines head = HeadLines.of(text, MAX_LINES);
+    if (UnifiedAuditLog.isCsvHeader(head.firstData)) {
+      return new Detection(Format.M365_UAL_CSV, LogType.M365_UAL, null);
+    }
     String fields = head.directive("#Fields:");
     boolean csvHeader = fields != null ? fields.indexOf(',') >= 0 : isCsvHeader(head.firstData);
     if (fields != null && !csvHeader) {
