@@ -34,7 +34,8 @@ import org.jspecify.annotations.Nullable;
  * {@code #Fields} line; unknown Exchange CSV fields are an error. For {@code windows-event}, the
  * System fields use the names of {@code docs/architecture.md} ({@code Provider_Name}, {@code
  * EventID}, {@code TimeCreated}, …), a {@code Data} list becomes the unnamed {@code <Data>}
- * elements, and every other key becomes a named EventData field.
+ * elements, and every other key becomes a named EventData field. For {@code m365-ual}, each
+ * record is an AuditData object (nested maps and lists allowed) written as a Purview CSV export.
  */
 public final class LogWriters {
   private static final long FALLBACK_DATE = 0L;
@@ -60,7 +61,18 @@ public final class LogWriters {
       case EXCHANGE_OAB_GENERATOR -> csv(CsvLayout.OAB_GENERATOR, records);
       case EXCHANGE_MESSAGE_TRACKING -> csv(CsvLayout.MESSAGE_TRACKING, records);
       case EXCHANGE_CMDLET -> csv(CsvLayout.RPS_CMDLET, records);
+      case M365_UAL -> ual(records);
     };
+  }
+
+  /** A Purview CSV export; each record is an AuditData object (see {@link UalExport#complete}). */
+  private static String ual(List<? extends Map<String, ?>> records) {
+    List<Map<String, Object>> full = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      full.add(UalExport.complete(requireNonNull(records.get(i), "record"), FALLBACK_DATE,
+          String.format(java.util.Locale.ROOT, "00000000-0000-4000-8000-%012d", i + 1)));
+    }
+    return UalExport.purviewCsv(full);
   }
 
   private static String csv(CsvLayout layout, List<? extends Map<String, ?>> records) {
