@@ -62,6 +62,16 @@ public final class ManifestJsonWriter {
       g.writeNumberField("records_skipped", skipped);
       g.writeEndObject();
 
+      g.writeArrayFieldStart("outputs");
+      for (Manifest.Output o : m.outputs()) {
+        g.writeStartObject();
+        g.writeStringField("name", o.name());
+        g.writeNumberField("size", o.size());
+        g.writeStringField("sha256", o.sha256());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+
       g.writeArrayFieldStart("inputs");
       for (FileRecord f : m.inputs()) {
         writeInput(g, f);

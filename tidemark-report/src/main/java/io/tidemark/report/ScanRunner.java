@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code scan} pipeline, shared by the CLI and (later) the server: hunt with hashing on,
- * stream detections to {@code detections.jsonl}, assess, then write {@code assessment.json} and
- * {@code manifest.json}.
+ * stream detections to {@code detections.jsonl}, assess, then write {@code assessment.json}, the
+ * reports ({@link #OUTPUTS}) and last {@code manifest.json}, which hashes all the others.
  */
 public final class ScanRunner {
   /** Diagnostics kept for the manifest; the per-file counts there are always complete. */
@@ -36,11 +36,20 @@ public final class ScanRunner {
   public static final String ASSESSMENT = "assessment.json";
   public static final String DETECTIONS = "detections.jsonl";
   public static final String MANIFEST = "manifest.json";
+  public static final String REPORT = "report.html";
+  public static final String TIMELINE_JSONL = "timeline.jsonl";
+  public static final String TIMELINE_CSV = "timeline.csv";
+  public static final String STIX = "iocs.stix.json";
+  public static final String NOTIFICATION = "notification.md";
+
+  /** Every file {@code scan --out} writes, in the order it writes them (the manifest last). */
+  public static final List<String> OUTPUTS = List.of(ASSESSMENT, DETECTIONS, REPORT, TIMELINE_JSONL,
+      TIMELINE_CSV, STIX, NOTIFICATION, MANIFEST);
 
   private ScanRunner() {}
 
   /**
-   * @param outDir where to write the three files, or null to only assess
+   * @param outDir where to write the output files, or null to only assess
    * @param diagnostics also told about every diagnostic (the CLI prints the serious ones)
    * @param command the user's arguments, for the manifest
    */
@@ -104,25 +113,47 @@ public final class ScanRunner {
       hunt = hunter.hunt(request.evidence(), detections::add);
     }
 
-    // 2. assess
-    Assessment assessment = Assessor.create().assess(detections, hunt.coverage());
+    // 2. assess: the verdict, then how far the attacker reached (a targeted re-read)
+    Assessment assessment = Assessor.create().assess(detections, hunt.coverage())
+        .withDamage(io.tidemark.assess.DamageAssessor.create().assess(request.evidence(),
+            detections, hunt.coverage(), request.threads()));
 
-    // 3. write the assessment and the chain-of-custody manifest
+    // 3. write the assessment, the reports, and last the chain-of-custody manifest
     List<Diagnostic> diagnostics;
     synchronized (kept) {
       diagnostics = List.copyOf(kept);
     }
     if (out != null) {
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(ASSESSMENT)))) {
-        AssessmentJsonWriter.write(assessment, file);
-      }
+      List<Manifest.Output> outputs = new ArrayList<>();
+      write(out, ASSESSMENT, outputs, file -> AssessmentJsonWriter.write(assessment, file));
+      outputs.add(Manifest.Output.of(out.resolve(DETECTIONS)));
+      ReportData data = ReportData.of(new ReportInput(assessment, detections, request.toolVersion(),
+          request.rules().fingerprint(), started));
+      write(out, REPORT, outputs, file -> HtmlReportWriter.write(data, file));
+      write(out, TIMELINE_JSONL, outputs, file -> TimelineWriter.writeJsonl(data, file));
+      write(out, TIMELINE_CSV, outputs, file -> TimelineWriter.writeCsv(data, file));
+      write(out, STIX, outputs, file -> StixBundleWriter.write(data, file));
+      write(out, NOTIFICATION, outputs, file -> NotificationWriter.write(data, file));
       Manifest manifest = new Manifest(request.toolVersion(), request.command(), started,
           Instant.now(), request.rules().description(), request.rules().fingerprint(),
-          request.rules().size(), hunt.ruleProblems(), hunt.files(), diagnostics);
+          request.rules().size(), hunt.ruleProblems(), hunt.files(), diagnostics, outputs);
       try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(MANIFEST)))) {
         ManifestJsonWriter.write(manifest, file);
       }
     }
     return new Outcome(assessment, hunt, diagnostics);
+  }
+
+  private interface Body {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private static void write(Path dir, String name, List<Manifest.Output> outputs, Body body)
+      throws IOException {
+    Path path = dir.resolve(name);
+    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(path))) {
+      body.write(file);
+    }
+    outputs.add(Manifest.Output.of(path));
   }
 }

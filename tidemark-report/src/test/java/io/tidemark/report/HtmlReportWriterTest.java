@@ -1,0 +1,100 @@
+package io.tidemark.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tidemark.assess.Assessment;
+import io.tidemark.assess.Verdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class HtmlReportWriterTest {
+
+  private static String render(boolean hostile) {
+    return HtmlReportWriter.render(ReportData.of(ReportFixtures.input(hostile)));
+  }
+
+  @Test
+  void render_populatedAssessment_showsSectionsInTheIssuesOrder() {
+    String html = render(false);
+
+    int previous = -1;
+    for (String id : List.of("verdict", "timeline", "attackers", "exposure", "coverage", "findings",
+        "evidence")) {
+      int at = html.indexOf("<section id=\"" + id + "\">");
+      assertThat(at).as("section %s", id).isGreaterThan(previous);
+      previous = at;
+    }
+    assertThat(html).contains("COMPROMISED", "jdoe@corp.example", "A1", "mailbox-audit-owner-off",
+        "id=\"timeline-table\"", "class=\"gap\"");
+  }
+
+  @Test
+  void render_everyEvidenceLink_pointsAtAnAnchorThatExists() {
+    String html = render(false);
+
+    Matcher links = Pattern.compile("href=\"#(ev-\\d+)\"").matcher(html);
+    int count = 0;
+    while (links.find()) {
+      count++;
+      assertThat(html).contains("<li id=\"" + links.group(1) + "\">");
+    }
+    assertThat(count).isGreaterThan(10);
+    // The correlation's contributing record has no detection of its own: listed, and said so.
+    assertThat(html).contains("u_ex210303.log:5</code>").contains("no rule matched it on its own");
+  }
+
+  @Test
+  void render_cspHash_matchesTheInlineScript() {
+    String html = render(false);
+
+    Matcher script = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL).matcher(html);
+    assertThat(script.find()).isTrue();
+    assertThat(html).contains("script-src '" + HtmlReportWriter.sha256(script.group(1)) + "'")
+        .contains("default-src 'none'");
+    assertThat(script.find()).as("only one executable script").isFalse();
+  }
+
+  @Test
+  void render_hostileStrings_areEscapedEverywhere() {
+    String html = render(true);
+
+    String body = html.substring(0, html.indexOf("<script type=\"application/json\""));
+    assertThat(body).doesNotContain("<script>window", "<img src=x", "<svg onload", "<iframe",
+        "<base href", "<style>@import", "<math>", "onerror=\"window", "\u202e", "\u2028");
+    assertThat(body).contains("&lt;script&gt;window.__xss=1");
+    String json = html.substring(html.indexOf("<script type=\"application/json\""),
+        html.lastIndexOf("<script>"));
+    assertThat(json.substring(1).toLowerCase()).doesNotContain("<script", "<!--", "</script>x")
+        .doesNotContain("\u2028", "\u2029");
+    assertThat(json).contains("\\u003c/script\\u003e");
+    // Exactly one closing tag for the data block and one for the code.
+    assertThat(html.split("</script>", -1)).hasSize(3);
+  }
+
+  @Test
+  void render_noDamageAnalysis_saysSoInsteadOfImplyingNoAccess() {
+    ReportInput full = ReportFixtures.input(false);
+    Assessment bare = new Assessment(Verdict.COMPROMISED, "x", full.assessment().servers());
+    String html = HtmlReportWriter.render(ReportData.of(new ReportInput(bare, full.detections(),
+        "t", "f", Instant.EPOCH)));
+
+    assertThat(html).contains("No exposure found (the damage analysis did not run)")
+        .contains("No evidence of access is not evidence of no access")
+        .contains("the damage analysis did not run, so activity was not grouped")
+        .contains("Gaps inside each source")
+        .contains("198.51.100.5");
+  }
+
+  @Test
+  void render_nothingAtAll_rendersEmptyStates() {
+    Assessment clean = new Assessment(Verdict.INSUFFICIENT_EVIDENCE, "no logs", List.of());
+    String html = HtmlReportWriter.render(ReportData.of(new ReportInput(clean, List.of(), "t", "f",
+        Instant.EPOCH)));
+
+    assertThat(html).contains("INSUFFICIENT EVIDENCE", "No detections and no damage events",
+        "No log coverage recorded", "No rule fired");
+  }
+}
