@@ -40,7 +40,8 @@ class RulePackCasesTest {
       LogType.EXCHANGE_OAB_GENERATOR, "Program Files/Microsoft/Exchange Server/V15/Logging/OABGeneratorLog/OABGeneratorLog_20210303-1.LOG",
       LogType.EXCHANGE_MESSAGE_TRACKING, "Program Files/Microsoft/Exchange Server/V15/TransportRoles/Logs/MessageTracking/MSGTRK2021030301-1.LOG",
       LogType.EXCHANGE_CMDLET, "Program Files/Microsoft/Exchange Server/V15/Logging/CmdletInfra/Powershell-Proxy/Cmdlet/Rps_Cmdlet_2021030301-1.LOG",
-      LogType.WINDOWS_EVENT, "EventLogs/events.jsonl");
+      LogType.WINDOWS_EVENT, "EventLogs/events.jsonl",
+      LogType.M365_UAL, "M365/AuditLog_2024-02-14.csv");
 
   private static RulePack pack;
   private static Path root;
