@@ -30,7 +30,12 @@ import picocli.CommandLine.ParentCommand;
       "With --out DIR it writes:",
       "  assessment.json   verdict, reason, findings with evidence lines",
       "  detections.jsonl  every detection, in the 'hunt' format",
-      "  manifest.json     every input: size, SHA-256, format, records",
+      "  report.html       the report to read or print (self-contained, offline)",
+      "  timeline.jsonl    detections and damage events, for Timesketch",
+      "  timeline.csv      the same, in Hayabusa's CSV timeline columns",
+      "  iocs.stix.json    the attacker's indicators, a STIX 2.1 bundle",
+      "  notification.md   facts pre-filled for GDPR, DORA and NIS2 notifications",
+      "  manifest.json     chain of custody: versions, times, SHA-256 of every file",
       "",
       "Examples:",
       "  tidemark scan /cases/EXCH01 --out /cases/EXCH01-result",
@@ -46,7 +51,7 @@ final class ScanCommand implements Callable<Integer> {
   List<Path> evidence;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-      description = "Write assessment.json, detections.jsonl and manifest.json here.")
+      description = "Write the files listed above here.")
   @Nullable Path out;
 
   @Mixin RuleOptions ruleOptions = new RuleOptions();

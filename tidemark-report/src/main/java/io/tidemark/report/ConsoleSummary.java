@@ -39,7 +39,7 @@ public final class ConsoleSummary {
     if (outDir != null) {
       text.append(System.lineSeparator()).append("Files: ").append(outDir)
           .append(System.lineSeparator());
-      for (String file : List.of("assessment.json", "detections.jsonl", "manifest.json")) {
+      for (String file : ScanRunner.OUTPUTS) {
         text.append("  ").append(outDir.resolve(file)).append(System.lineSeparator());
       }
     }
