@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /** A scenario's attacker: plans every line it leaves into the run's {@link AttackPlan}. */
 sealed interface Attack
-    permits ProxyLogonAttack, ProxyShellAttack, PasswordSprayAttack, FailedExploitAttack {
+    permits ProxyLogonAttack, ProxyShellAttack, PasswordSprayAttack, FailedExploitAttack,
+        ExchangeOnlineAttack {
 
   void plan(AttackKit kit);
 
@@ -16,6 +17,7 @@ sealed interface Attack
       case PASSWORD_SPRAY -> new PasswordSprayAttack();
       case FAILED_EXPLOIT -> new FailedExploitAttack();
       case BENIGN -> null;
+      case EXCHANGE_ONLINE -> new ExchangeOnlineAttack();
     };
   }
 }

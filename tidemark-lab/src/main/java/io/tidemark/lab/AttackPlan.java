@@ -60,6 +60,25 @@ final class AttackPlan implements LineSink {
     }
   }
 
+  /**
+   * An attacker action kept outside the hourly logs, in an export the scenario writes itself (a
+   * cloud audit log): it sets the step's time and the attacker's first and last activity as a
+   * line does, and its file joins the step's evidence.
+   */
+  void exported(int tag, long ms, String file) {
+    if (frozen) {
+      throw new IllegalStateException("the attack plan is already frozen");
+    }
+    if (ms < windowStart || ms >= windowEnd) {
+      throw new IllegalStateException(
+          "attack record at " + Text.iso(ms) + " falls outside the window for " + file);
+    }
+    first = Math.min(first, ms);
+    last = Math.max(last, ms);
+    stepFirst.set(tag, Math.min(stepFirst.get(tag), ms));
+    steps.get(tag).files().add(file);
+  }
+
   void attackerIp(String ip) {
     attackerIps.add(ip);
   }

@@ -65,6 +65,9 @@ public final class Lab {
     }
     deleteTree(run.partsDir());
     writeFiles(run);
+    if (attack instanceof ExchangeOnlineAttack cloud) {
+      cloud.write(run); // the cloud audit export is written whole, not by the hourly writers
+    }
     LabTruth truth = run.plan().truth(run, mergeTags(results));
     Files.writeString(outDir.resolve(TRUTH_FILE), TruthJson.write(truth), StandardCharsets.UTF_8);
     return truth;

@@ -16,7 +16,13 @@ public enum Scenario {
   /** ProxyLogon and ProxyShell probes against a patched server; nothing gets through. */
   FAILED_EXPLOIT("failed-exploit", "exploitation_attempted", LocalDate.of(2022, 11, 8)),
   /** The organisation's normal traffic only. */
-  BENIGN("benign", "clean", LocalDate.of(2022, 11, 8));
+  BENIGN("benign", "clean", LocalDate.of(2022, 11, 8)),
+  /**
+   * Exchange Online, seen through the Unified Audit Log export: a Microsoft 365 password spray,
+   * mail read by Sync and Bind, an inbox rule forwarding outside, full access granted, auditing
+   * throttled. The on-premises server's own logs stay benign.
+   */
+  EXCHANGE_ONLINE("exchange-online", "compromised", LocalDate.of(2024, 2, 12));
 
   private final String id;
   private final String expectedVerdict;
