@@ -1,24 +1,34 @@
 package io.tidemark.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tidemark.assess.AccountAssessment;
 import io.tidemark.assess.Assessment;
+import io.tidemark.assess.AttackerGroup;
+import io.tidemark.assess.BlindSpot;
+import io.tidemark.assess.Damage;
+import io.tidemark.assess.Exposure;
 import io.tidemark.assess.Finding;
 import io.tidemark.assess.ServerAssessment;
+import io.tidemark.assess.SourceCoverage;
 import io.tidemark.assess.StoryLine;
 import io.tidemark.engine.EvidenceRef;
 import io.tidemark.engine.LogCoverage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 
 /**
  * Writes {@code assessment.json}. Top level: {@code schema_version, verdict, reason, findings,
- * servers}; later stages add keys ({@code accounts, attackers, exposure, coverage, blind_spots})
- * without changing these. Output is deterministic for a given assessment, so it can be diffed and
- * kept as a golden file.
+ * servers}, then the damage assessment: {@code accounts, attackers, exposure, coverage,
+ * blind_spots} (docs/assessment.md documents every key). Output is deterministic for a given
+ * assessment, so it can be diffed and kept as a golden file.
  */
 public final class AssessmentJsonWriter {
-  /** Bumped only when a key changes meaning or disappears; new keys do not bump it. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * Bumped only when a key changes meaning or disappears; new keys do not bump it. 2: the damage
+   * assessment, whose empty lists now mean "analysed, nothing found".
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   private AssessmentJsonWriter() {}
 
@@ -39,6 +49,7 @@ public final class AssessmentJsonWriter {
         writeServer(g, s);
       }
       g.writeEndArray();
+      writeDamage(g, assessment.damage());
       g.writeEndObject();
       g.writeRaw('\n');
     }
@@ -108,5 +119,96 @@ public final class AssessmentJsonWriter {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  private static void writeDamage(JsonGenerator g, Damage damage) throws IOException {
+    g.writeArrayFieldStart("accounts");
+    for (AccountAssessment a : damage.accounts()) {
+      g.writeStartObject();
+      g.writeStringField("account", a.account());
+      g.writeStringField("status", a.status().id());
+      g.writeStringField("reason", a.reason());
+      Json.writeInstant(g, "first_seen", a.firstSeen());
+      Json.writeInstant(g, "last_seen", a.lastSeen());
+      Json.writeStrings(g, "attacker_ips", a.attackerIps());
+      writeRefs(g, a.evidence());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("attackers");
+    for (AttackerGroup a : damage.attackers()) {
+      g.writeStartObject();
+      g.writeStringField("id", a.id());
+      g.writeStringField("confidence", a.confidence().id());
+      g.writeStringField("summary", a.summary());
+      Json.writeInstant(g, "first_seen", a.firstSeen());
+      Json.writeInstant(g, "last_seen", a.lastSeen());
+      Json.writeStrings(g, "ips", a.ips());
+      Json.writeStrings(g, "user_agents", a.userAgents());
+      Json.writeStrings(g, "accounts", a.accounts());
+      Json.writeStrings(g, "sessions", a.sessions());
+      Json.writeStrings(g, "rule_ids", a.ruleIds());
+      writeRefs(g, a.evidence());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("exposure");
+    for (Exposure e : damage.exposure()) {
+      g.writeStartObject();
+      g.writeStringField("mailbox", e.mailbox());
+      g.writeStringField("scope", e.scope().id());
+      g.writeStringField("confidence", e.confidence().id());
+      Json.writeInstant(g, "first_seen", e.firstSeen());
+      Json.writeInstant(g, "last_seen", e.lastSeen());
+      Json.writeStrings(g, "operations", e.operations());
+      g.writeNumberField("items", e.items());
+      g.writeNumberField("bytes", e.bytes());
+      Json.writeStrings(g, "attacker_groups", e.attackerGroups());
+      writeRefs(g, e.evidence());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("coverage");
+    for (SourceCoverage c : damage.coverage()) {
+      g.writeStartObject();
+      g.writeStringField("host", c.host());
+      g.writeStringField("source", c.source());
+      g.writeNumberField("files", c.files());
+      g.writeNumberField("records", c.records());
+      g.writeNumberField("skipped", c.skipped());
+      Json.writeInstant(g, "earliest", c.earliest());
+      Json.writeInstant(g, "latest", c.latest());
+      g.writeArrayFieldStart("gaps");
+      for (SourceCoverage.Gap gap : c.gaps()) {
+        g.writeStartObject();
+        Json.writeInstant(g, "from", gap.from());
+        Json.writeInstant(g, "to", gap.to());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("blind_spots");
+    for (BlindSpot b : damage.blindSpots()) {
+      g.writeStartObject();
+      g.writeStringField("id", b.id());
+      if (b.host() == null) {
+        g.writeNullField("host");
+      } else {
+        g.writeStringField("host", b.host());
+      }
+      g.writeStringField("description", b.description());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void writeRefs(JsonGenerator g, List<EvidenceRef> refs) throws IOException {
+    g.writeArrayFieldStart("evidence");
+    for (EvidenceRef ref : refs) {
+      Json.writeRef(g, ref);
+    }
+    g.writeEndArray();
   }
 }

@@ -1,0 +1,144 @@
+package io.tidemark.assess;
+
+import io.tidemark.engine.Detection;
+import io.tidemark.engine.EventSweep;
+import io.tidemark.engine.EvidenceRef;
+import io.tidemark.engine.LogCoverage;
+import io.tidemark.event.LogType;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One damage analysis: seeds from the detections, a targeted sweep of the evidence for the
+ * attacker's addresses and accounts (a second one when the first finds more), then credential
+ * misuse, attribution, the exposure ledger and coverage, all over facts in event-time order.
+ */
+final class DamageAnalysis {
+  /** Evidence references kept per claim. */
+  static final int EVIDENCE = 20;
+  /** Accounts listed as unaffected at most; the rest are counted in the reason of the last. */
+  static final int MAX_UNAFFECTED = 200;
+  private static final Set<LogType> WEB = Set.of(LogType.EXCHANGE_HTTPPROXY,
+      LogType.EXCHANGE_EWS, LogType.IIS_W3C, LogType.EXCHANGE_MESSAGE_TRACKING);
+  static final Comparator<Fact> EVENT_ORDER = Comparator.comparing(Fact::time)
+      .thenComparing(f -> f.ref().source()).thenComparingLong(f -> f.ref().recordId());
+
+  private final DamageConfig config;
+  private final IndicatorFields fields;
+  private final int threads;
+  private final Identities ids;
+
+  DamageAnalysis(DamageConfig config, IndicatorFields fields, int threads) {
+    this.config = config;
+    this.fields = fields;
+    this.threads = threads;
+    this.ids = new Identities(config);
+  }
+
+  Damage run(List<Path> evidence, List<Detection> detections, List<LogCoverage> coverage) {
+    Seeds seeds = Seeds.from(detections, fields, ids);
+    Set<String> literals = literals(seeds.ips.keySet(), seeds.accounts.keySet(),
+        seeds.forwardTargets);
+    Map<String, Fact> facts = new LinkedHashMap<>();
+    sweep(evidence, literals, true, facts);
+    Attribution attribution = attribute(facts, seeds);
+    // The first sweep knew only what the rules saw; follow what it found once more.
+    Set<String> more = literals(attribution.ips.keySet(), attribution.compromised.keySet(),
+        Set.of());
+    more.removeAll(literals);
+    if (!more.isEmpty()) {
+      sweep(evidence, more, false, facts);
+      attribution = attribute(facts, seeds);
+    }
+    List<Fact> ordered = ordered(facts);
+    List<AttackerGroup> groups = attribution.groups(ordered);
+    List<Exposure> exposure =
+        new ExposureLedger(config, ids, attribution, seeds, detections).build(ordered);
+    CoverageReport cover = new CoverageReport(coverage, groups, exposure);
+    return new Damage(attribution.accounts(ordered), groups, exposure, cover.sources(),
+        cover.blindSpots());
+  }
+
+  private Attribution attribute(Map<String, Fact> facts, Seeds seeds) {
+    List<Fact> ordered = ordered(facts);
+    CredentialAnalysis credentials = new CredentialAnalysis(config, ids).run(ordered);
+    return new Attribution(config, ids, seeds, credentials).run(ordered);
+  }
+
+  private static List<Fact> ordered(Map<String, Fact> facts) {
+    List<Fact> list = new ArrayList<>(facts.values());
+    list.sort(EVENT_ORDER);
+    return list;
+  }
+
+  /** Strings a line must contain to concern these addresses, accounts or mail recipients. */
+  private static Set<String> literals(Set<String> ips, Set<String> accounts, Set<String> mail) {
+    Set<String> out = new TreeSet<>();
+    out.addAll(ips);
+    for (String key : accounts) {
+      out.add("\\" + key);
+      out.add(key + "@");
+      out.add("/" + key);
+    }
+    out.addAll(mail);
+    return out;
+  }
+
+  /**
+   * Reads the web and mail logs for lines with the literals; on the first sweep also every
+   * Security and MSExchange Management event and the cmdlet log, which hold the logons and
+   * cmdlets whatever the address.
+   */
+  private void sweep(List<Path> evidence, Set<String> literals, boolean first,
+      Map<String, Fact> facts) {
+    Map<LogType, Set<String>> plan = new EnumMap<>(LogType.class);
+    if (!literals.isEmpty()) {
+      for (LogType type : WEB) {
+        plan.put(type, literals);
+      }
+    }
+    if (first) {
+      plan.put(LogType.WINDOWS_EVENT, Set.of());
+      plan.put(LogType.EXCHANGE_CMDLET, Set.of());
+    }
+    if (plan.isEmpty()) {
+      return;
+    }
+    for (Fact f : EventSweep.of(plan, threads).run(evidence, new FactExtractor())) {
+      facts.putIfAbsent(f.ref().source() + "#" + f.ref().recordId(), f);
+    }
+  }
+
+  /** Keeps the first {@link #EVIDENCE} distinct references. */
+  static void addRef(List<EvidenceRef> refs, EvidenceRef ref) {
+    if (refs.size() < EVIDENCE && !refs.contains(ref)) {
+      refs.add(ref);
+    }
+  }
+
+  static Instant min(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
+  }
+
+  static Instant max(Instant a, Instant b) {
+    return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+  }
+
+  static Set<String> set() {
+    return new HashSet<>();
+  }
+
+  static <K, V> Map<K, V> sorted() {
+    return new TreeMap<>();
+  }
+}

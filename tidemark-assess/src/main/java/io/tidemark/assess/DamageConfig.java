@@ -1,0 +1,150 @@
+package io.tidemark.assess;
+
+import io.tidemark.event.TidemarkException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The damage analysis's data: thresholds ({@code damage-thresholds.tsv}), what each mailbox
+ * operation exposes ({@code exposure-operations.tsv}) and which principals are the system
+ * rather than a person ({@code service-accounts.tsv}).
+ */
+record DamageConfig(
+    int sprayAccounts,
+    Duration sprayWindow,
+    int bruteFailures,
+    Duration bruteWindow,
+    Duration successAfterFailures,
+    Duration owaFollowUp,
+    Duration noveltyHistory,
+    Map<String, ExposureScope> operations,
+    List<String> servicePatterns) {
+
+  static final String THRESHOLDS = "damage-thresholds.tsv";
+  static final String OPERATIONS = "exposure-operations.tsv";
+  static final String SERVICE_ACCOUNTS = "service-accounts.tsv";
+
+  DamageConfig {
+    operations = Map.copyOf(operations);
+    servicePatterns = List.copyOf(servicePatterns);
+    if (sprayAccounts < 2 || bruteFailures < 2) {
+      throw new IllegalArgumentException("spray and brute-force thresholds must be at least 2");
+    }
+  }
+
+  static DamageConfig load() {
+    Map<String, String> t = new HashMap<>();
+    for (String[] row : rows(THRESHOLDS, 2)) {
+      t.put(row[0], row[1]);
+    }
+    Map<String, ExposureScope> ops = new HashMap<>();
+    for (String[] row : rows(OPERATIONS, 3)) {
+      ops.put(key(row[0], row[1]), scope(row[2]));
+    }
+    List<String> services = new ArrayList<>();
+    for (String[] row : rows(SERVICE_ACCOUNTS, 1)) {
+      services.add(row[0].toLowerCase(Locale.ROOT));
+    }
+    return new DamageConfig(integer(t, "spray.accounts"), duration(t, "spray.window"),
+        integer(t, "brute.failures"), duration(t, "brute.window"),
+        duration(t, "success-after-failures.window"), duration(t, "owa.follow-up"),
+        duration(t, "novelty.history"), ops, services);
+  }
+
+  /** The scope an operation of a source ({@code ews}, {@code owa}, {@code eas}, {@code hierarchy}) exposes. */
+  @Nullable ExposureScope scopeOf(String source, String operation) {
+    return operations.get(key(source, operation));
+  }
+
+  /** Whether a (lower-cased) account name is the system, not a person. */
+  boolean isService(String lower) {
+    for (String p : servicePatterns) {
+      boolean head = p.startsWith("*");
+      boolean tail = p.endsWith("*") && p.length() > 1;
+      String core = p.substring(head ? 1 : 0, p.length() - (tail ? 1 : 0));
+      if (head && tail ? lower.contains(core) : head ? lower.endsWith(core)
+          : tail ? lower.startsWith(core) : lower.equals(core)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String key(String source, String operation) {
+    return source.toLowerCase(Locale.ROOT) + "\t" + operation.toLowerCase(Locale.ROOT);
+  }
+
+  private static ExposureScope scope(String id) {
+    for (ExposureScope s : ExposureScope.values()) {
+      if (s.id().equals(id)) {
+        return s;
+      }
+    }
+    throw new TidemarkException("unknown scope '" + id + "'", OPERATIONS);
+  }
+
+  private static int integer(Map<String, String> t, String key) {
+    try {
+      return Integer.parseInt(required(t, key));
+    } catch (NumberFormatException e) {
+      throw new TidemarkException("'" + key + "' must be a whole number: '" + t.get(key) + "'",
+          THRESHOLDS);
+    }
+  }
+
+  private static Duration duration(Map<String, String> t, String key) {
+    try {
+      return Duration.parse(required(t, key));
+    } catch (DateTimeParseException e) {
+      throw new TidemarkException("'" + key + "' must be an ISO-8601 duration such as PT20M: '"
+          + t.get(key) + "'", THRESHOLDS);
+    }
+  }
+
+  private static String required(Map<String, String> t, String key) {
+    String v = t.get(key);
+    if (v == null) {
+      throw new TidemarkException("threshold '" + key + "' is missing", THRESHOLDS);
+    }
+    return v;
+  }
+
+  private static List<String[]> rows(String resource, int cells) {
+    List<String[]> rows = new ArrayList<>();
+    try (InputStream in = DamageConfig.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new TidemarkException("resource missing from the jar", resource);
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      int number = 0;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] row = line.split("\t");
+        if (row.length < cells) {
+          throw new TidemarkException("expected at least " + cells + " tab-separated cells, got "
+              + row.length, resource + ":" + number);
+        }
+        rows.add(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+}

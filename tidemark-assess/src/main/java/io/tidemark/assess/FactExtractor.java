@@ -1,0 +1,161 @@
+package io.tidemark.assess;
+
+import io.tidemark.engine.EventSweep;
+import io.tidemark.engine.EvidenceRef;
+import io.tidemark.event.Event;
+import io.tidemark.event.LogType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the records of the targeted sweep into {@link Fact}s. Stateless: it runs on the sweep's
+ * worker threads. Field names are the logs' own (docs/architecture.md, "Field names per log
+ * type").
+ */
+final class FactExtractor implements EventSweep.Extractor<Fact> {
+
+  @Override
+  public void extract(Event e, @Nullable String host, Consumer<Fact> out) {
+    Instant time = e.timestamp();
+    if (time == null) {
+      return;
+    }
+    EvidenceRef ref = new EvidenceRef(e.source().path(), e.recordId(), time);
+    switch (e.source().logType()) {
+      case EXCHANGE_HTTPPROXY -> out.accept(httpProxy(e, ref, host));
+      case IIS_W3C -> out.accept(iis(e, ref, host));
+      case EXCHANGE_EWS -> out.accept(new Fact.Ews(ref, host, ip(e.get("ClientIpAddress")),
+          text(e.get("UserAgent")), blankToNull(e.get("AuthenticatedUser")),
+          text(e.get("SoapAction")), text(e.get("ImpersonatedUser")), number(e.get("HttpStatus")),
+          number(e.get("ResponseSize"))));
+      case EXCHANGE_MESSAGE_TRACKING -> messageTracking(e, ref, host, out);
+      case EXCHANGE_CMDLET -> out.accept(new Fact.Cmdlet(ref, host, text(e.get("Cmdlet")),
+          text(e.get("Parameters")), blankToNull(e.get("AuthenticatedUser")),
+          ip(e.get("ClientIpAddress"))));
+      case WINDOWS_EVENT -> windows(e, ref, host, out);
+      default -> { }
+    }
+  }
+
+  private static Fact httpProxy(Event e, EvidenceRef ref, @Nullable String host) {
+    String protocol = text(e.get("Protocol"));
+    String query = text(e.get("UrlQuery"));
+    String operation = text(e.get("ProtocolAction"));
+    if (operation.isEmpty()) {
+      operation = queryValue(query, protocol.equalsIgnoreCase("Eas") ? "Cmd" : "action");
+    }
+    return new Fact.Request(ref, host, ip(e.get("ClientIpAddress")), text(e.get("UserAgent")),
+        blankToNull(e.get("AuthenticatedUser")), protocol, text(e.get("Method")),
+        text(e.get("UrlStem")), operation, text(e.get("AnchorMailbox")),
+        text(e.get("AuthenticationType")), "true".equalsIgnoreCase(e.get("IsAuthenticated")),
+        number(e.get("HttpStatus")), number(e.get("ResponseBytes")), query);
+  }
+
+  private static Fact iis(Event e, EvidenceRef ref, @Nullable String host) {
+    String query = text(e.get("cs-uri-query"));
+    String stem = text(e.get("cs-uri-stem"));
+    String user = blankToNull(e.get("cs-username"));
+    String operation = stem.toLowerCase(Locale.ROOT).contains("active") ? queryValue(query, "Cmd")
+        : queryValue(query, "action");
+    return new Fact.Request(ref, host, ip(e.get("c-ip")), text(e.get("cs(User-Agent)")), user,
+        "iis", text(e.get("cs-method")), stem, operation, "", "", user != null,
+        number(e.get("sc-status")), 0, query + "|" + text(e.get("sc-win32-status")));
+  }
+
+  private static void messageTracking(Event e, EvidenceRef ref, @Nullable String host,
+      Consumer<Fact> out) {
+    String source = text(e.get("source"));
+    String event = text(e.get("event-id"));
+    boolean ruleForward = source.equalsIgnoreCase("MAILBOXRULE") && event.equalsIgnoreCase("RECEIVE");
+    boolean submit = event.equalsIgnoreCase("SUBMIT") || (source.equalsIgnoreCase("STOREDRIVER")
+        && event.equalsIgnoreCase("RECEIVE"));
+    if (!ruleForward && !submit) {
+      return;
+    }
+    List<String> recipients = new ArrayList<>();
+    for (String r : text(e.get("recipient-address")).split(";")) {
+      if (!r.isBlank()) {
+        recipients.add(r.trim().toLowerCase(Locale.ROOT));
+      }
+    }
+    out.accept(new Fact.MailOut(ref, host, text(e.get("sender-address")).toLowerCase(Locale.ROOT),
+        recipients, ruleForward ? "MAILBOXRULE" : source.toUpperCase(Locale.ROOT),
+        ip(e.get("original-client-ip")), number(e.get("total-bytes"))));
+  }
+
+  private static void windows(Event e, EvidenceRef ref, @Nullable String host,
+      Consumer<Fact> out) {
+    String id = text(e.get("EventID"));
+    String channel = text(e.get("Channel"));
+    if (channel.equalsIgnoreCase("Security")
+        && (id.equals("4624") || id.equals("4625") || id.equals("4648"))) {
+      String process = text(e.get("ProcessName")).toLowerCase(Locale.ROOT);
+      if (!process.endsWith("\\w3wp.exe") && !text(e.get("LogonType")).equals("8")) {
+        return;
+      }
+      String ip = ip(e.get("IpAddress"));
+      if (ip.isEmpty() || ip.equals("-")) {
+        return;
+      }
+      String user = text(e.get("TargetUserName"));
+      String domain = text(e.get("TargetDomainName"));
+      String account = user.isEmpty() || user.equals("-") ? null
+          : (domain.isEmpty() || domain.equals("-") || user.contains("@") ? user
+              : domain + "\\" + user);
+      out.accept(new Fact.Logon(ref, host, account, ip, "", id.equals("4624"), id,
+          text(e.get("SubStatus"))));
+    } else if (channel.equalsIgnoreCase("MSExchange Management") && id.equals("1")) {
+      List<String> data = e.getAll("Data");
+      if (data.size() >= 2) {
+        out.accept(new Fact.Cmdlet(ref, host, data.get(0), data.get(1),
+            data.size() > 2 ? blankToNull(data.get(2)) : null, ""));
+      }
+    }
+  }
+
+  /** The value of {@code key} in a URL query ({@code ?a=b&key=value}), or empty. */
+  static String queryValue(String query, String key) {
+    String q = query.startsWith("?") ? query.substring(1) : query;
+    for (String pair : q.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).equalsIgnoreCase(key)) {
+        return pair.substring(eq + 1);
+      }
+    }
+    return "";
+  }
+
+  /** Client addresses as logs write them: drops a port on IPv4 and IPv6's brackets. */
+  static String ip(@Nullable String raw) {
+    String v = text(raw);
+    if (v.startsWith("[") && v.contains("]")) {
+      return v.substring(1, v.indexOf(']'));
+    }
+    int colon = v.indexOf(':');
+    if (colon > 0 && v.indexOf(':', colon + 1) < 0 && v.indexOf('.') > 0) {
+      return v.substring(0, colon);
+    }
+    return v;
+  }
+
+  private static String text(@Nullable String v) {
+    return v == null ? "" : v.trim();
+  }
+
+  private static @Nullable String blankToNull(@Nullable String v) {
+    String t = text(v);
+    return t.isEmpty() || t.equals("-") ? null : t;
+  }
+
+  private static int number(@Nullable String v) {
+    try {
+      return v == null || v.isBlank() ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(v.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+}
