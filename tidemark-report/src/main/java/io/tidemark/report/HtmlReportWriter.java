@@ -175,7 +175,7 @@ final class HtmlReportWriter {
     if (rows.isEmpty()) {
       h.append("<p class=\"empty\">No detections and no damage events.</p>\n");
     } else {
-      h.append("<table id=\"timeline-table\">\n<thead><tr><th>Time</th><th>Level</th><th>Server</th>"
+      h.append("<div class=\"scroll\">\n<table id=\"timeline-table\">\n<thead><tr><th>Time</th><th>Level</th><th>Server</th>"
           + "<th>What</th><th>Evidence</th></tr></thead>\n<tbody>\n");
       for (int i = 0; i < rows.size(); i++) {
         TimelineEntry e = rows.get(i);
@@ -189,7 +189,7 @@ final class HtmlReportWriter {
         }
         h.append("</td></tr>\n");
       }
-      h.append("</tbody></table>\n");
+      h.append("</tbody></table>\n</div>\n");
     }
     h.append("</section>\n");
   }

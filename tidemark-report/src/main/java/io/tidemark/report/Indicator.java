@@ -64,6 +64,7 @@ record Indicator(
     private long count;
     private final Set<String> groups = new LinkedHashSet<>();
     private final List<EvidenceRef> evidence = new ArrayList<>();
+    private final Set<String> records = new java.util.HashSet<>();
 
     Builder(Kind kind, String value) {
       this.kind = kind;
@@ -84,7 +85,8 @@ record Indicator(
     Builder seen(EvidenceRef ref) {
       count++;
       time(ref.timestamp());
-      if (evidence.size() < MAX_EVIDENCE) {
+      // Several rules often fire on one record: list each record once.
+      if (evidence.size() < MAX_EVIDENCE && records.add(ref.toString())) {
         evidence.add(ref);
       }
       return this;

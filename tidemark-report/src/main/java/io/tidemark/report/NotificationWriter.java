@@ -7,6 +7,7 @@ import io.tidemark.assess.BlindSpot;
 import io.tidemark.assess.Exposure;
 import io.tidemark.assess.ExposureScope;
 import io.tidemark.assess.ServerAssessment;
+import io.tidemark.assess.StoryLine;
 import io.tidemark.assess.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,16 +82,19 @@ final class NotificationWriter {
     if (window == null) {
       md.append("No attacker activity in the evidence.\n");
     }
-    int listed = 0;
+    List<StoryLine> lines = new java.util.ArrayList<>();
     for (ServerAssessment s : a.servers()) {
-      for (var line : s.story()) {
-        if (listed++ >= MAX_LISTED) {
-          break;
-        }
-        md.append("- ").append(line.firstSeen() == null ? "(time unknown)" : line.firstSeen().toString())
-            .append(" — ").append(esc(s.host())).append(", ").append(esc(line.stage().title()))
-            .append(": ").append(esc(line.text())).append('\n');
+      for (StoryLine line : s.story()) {
+        lines.add(new StoryLine(line.stage(), esc(s.host()) + ", " + esc(line.stage().title()) + ": "
+            + esc(line.text()), line.firstSeen()));
       }
+    }
+    // Story lines come in kill-chain order; a notification reads in time order (undated last).
+    lines.sort(java.util.Comparator.comparing(StoryLine::firstSeen,
+        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+    for (StoryLine line : lines.subList(0, Math.min(lines.size(), MAX_LISTED))) {
+      md.append("- ").append(line.firstSeen() == null ? "(time unknown)" : line.firstSeen().toString())
+          .append(" — ").append(line.text()).append('\n');
     }
     md.append('\n');
 
