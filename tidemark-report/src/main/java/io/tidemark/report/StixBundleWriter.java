@@ -149,7 +149,8 @@ final class StixBundleWriter {
         type = "ipv6-addr";
         break;
       case URL_PATH:
-        type = "url";
+        // A url observable needs an absolute URL; the logs give only the path. The file is real.
+        type = "file";
         break;
       default:
         return null; // STIX has no user-agent observable outside network-traffic
@@ -157,10 +158,17 @@ final class StixBundleWriter {
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("type", type);
     o.put("spec_version", "2.1");
-    // §2.9: UUIDv5 over the canonical JSON of the id-contributing property ("value").
-    o.put("id", type + "--" + uuid5(SCO_NAMESPACE, "{\"value\":" + jsonString(ind.value()) + "}"));
-    o.put("value", ind.value());
+    // §2.9: UUIDv5 over the canonical JSON of the id-contributing properties (value; for a file, name).
+    String property = type.equals("file") ? "name" : "value";
+    String value = type.equals("file") ? baseName(ind.value()) : ind.value();
+    o.put("id", type + "--" + uuid5(SCO_NAMESPACE, "{\"" + property + "\":" + jsonString(value) + "}"));
+    o.put(property, value);
     return o;
+  }
+
+  /** The file name at the end of a request path. */
+  static String baseName(String path) {
+    return path.substring(path.lastIndexOf('/') + 1);
   }
 
   private static Map<String, Object> indicator(Indicator ind) {
@@ -180,7 +188,7 @@ final class StixBundleWriter {
       }
     }
     if (ind.kind() == Indicator.Kind.URL_PATH) {
-      desc.append(". The value is the request path as logged; the host is the Exchange server's.");
+      desc.append(". The value is the request path as logged on the Exchange server.");
     }
     o.put("description", desc.toString());
     o.put("indicator_types", List.of("malicious-activity"));
@@ -192,7 +200,7 @@ final class StixBundleWriter {
 
   /** A STIX pattern; string literals escape {@code \} and {@code '} as §9.2 requires. */
   static String pattern(Indicator ind) {
-    String v = "'" + ind.value().replace("\\", "\\\\").replace("'", "\\'") + "'";
+    String v = literal(ind.value());
     switch (ind.kind()) {
       case IPV4:
         return "[ipv4-addr:value = " + v + "]";
@@ -201,8 +209,14 @@ final class StixBundleWriter {
       case USER_AGENT:
         return "[network-traffic:extensions.'http-request-ext'.request_header.'User-Agent' = " + v + "]";
       default:
-        return "[url:value = " + v + "]";
+        // Any URL ending in the path (LIKE's % is the only wildcard that matters here), or the file.
+        return "[url:value LIKE " + literal("%" + ind.value()) + "] OR [file:name = "
+            + literal(baseName(ind.value())) + "]";
     }
+  }
+
+  private static String literal(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
   private static Map<String, Object> relationship(String type, String from, String to, Instant when) {

@@ -28,7 +28,7 @@ class StixBundleWriterTest {
       "intrusion-set", List.of("name", "created", "modified"),
       "ipv4-addr", List.of("value"),
       "ipv6-addr", List.of("value"),
-      "url", List.of("value"));
+      "file", List.of("name"));
 
   private static String write(ReportInput input) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -81,10 +81,10 @@ class StixBundleWriterTest {
       }
     }
     assertThat(types).containsEntry("identity", 1).containsEntry("intrusion-set", 1)
-        .containsEntry("observed-data", 1).containsKeys("ipv4-addr", "ipv6-addr", "url", "relationship");
+        .containsEntry("observed-data", 1).containsKeys("ipv4-addr", "ipv6-addr", "file", "relationship");
     assertThat(patterns).contains("[ipv4-addr:value = '198.51.100.5']",
         "[ipv6-addr:value = '2001:db8::66']",
-        "[url:value = '/aspnet_client/system_web/shell.aspx']",
+        "[url:value LIKE '%/aspnet_client/system_web/shell.aspx'] OR [file:name = 'shell.aspx']",
         "[network-traffic:extensions.'http-request-ext'.request_header.'User-Agent' = 'python-requests/2.25']");
   }
 
@@ -106,8 +106,10 @@ class StixBundleWriterTest {
       if (o.has("pattern")) {
         String p = o.get("pattern").asText();
         // Between the quotes, every ' is escaped: the literal cannot end early.
-        String literal = p.substring(p.lastIndexOf(" = '") + 4, p.length() - 2);
-        assertThat(literal.replace("\\\\", "").replace("\\'", "")).as(p).doesNotContain("'");
+        // Outside escapes, quotes only open and close literals: an even count, none doubled up.
+        String unescaped = p.replace("\\\\", "").replace("\\'", "");
+        assertThat(unescaped.chars().filter(c -> c == '\'').count() % 2).as(p).isZero();
+        assertThat(unescaped).as(p).matches("(\\[[a-z0-9-]+:([a-z_.-]|'[A-Za-z-]+')+ (=|LIKE) '[^']*'\\]( OR )?)+");
       }
       if (o.get("type").asText().endsWith("-addr")) {
         assertThat(o.get("value").asText()).doesNotContain("not-an-ip");
