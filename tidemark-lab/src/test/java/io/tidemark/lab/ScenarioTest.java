@@ -28,5 +28,6 @@ class ScenarioTest {
     assertThat(Scenario.PASSWORD_SPRAY.expectedVerdict()).isEqualTo("compromised");
     assertThat(Scenario.FAILED_EXPLOIT.expectedVerdict()).isEqualTo("exploitation_attempted");
     assertThat(Scenario.BENIGN.expectedVerdict()).isEqualTo("clean");
+    assertThat(Scenario.EXCHANGE_ONLINE.expectedVerdict()).isEqualTo("compromised");
   }
 }

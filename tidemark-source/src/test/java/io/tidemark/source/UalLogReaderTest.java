@@ -237,6 +237,32 @@ class UalLogReaderTest {
     assertThat(recorder.record("events.jsonl").format()).isEqualTo("windows-event-json");
   }
 
+  @Test
+  void detect_firstRecordLongerThanTheHead_isStillAUalExport() {
+    String record = "{\"AuditData\": \"{\\\"Id\\\":\\\"h1\\\",\\\"Operation\\\":"
+        + "\\\"MailItemsAccessed\\\",\\\"Note\\\":\\\"" + "x".repeat(80_000)
+        + "\\\"}\", \"Operations\": \"MailItemsAccessed\"}";
+    byte[] head = ("[\n" + record + "\n]\n").getBytes(StandardCharsets.UTF_8);
+
+    Detection detection = FormatDetector.detect(head, FormatDetector.PEEK_BYTES,
+        Layout.Match.NONE);
+
+    assertThat(detection.format()).isEqualTo(Format.M365_UAL_JSON);
+  }
+
+  @Test
+  void detect_otherJsonAndOtherCsv_areNotUal() {
+    assertThat(detect("{\"Operation\": \"x\", \"Name\": \"y\"}\n").format())
+        .isEqualTo(Format.JSON);
+    assertThat(detect("CreationDate,UserIds,Operations,Detail\n2024-01-01,a,b,c\n").format())
+        .isNotIn(Format.M365_UAL_CSV, Format.M365_UAL_JSON);
+  }
+
+  private static Detection detect(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return FormatDetector.detect(bytes, bytes.length, Layout.Match.NONE);
+  }
+
   private Recorder read(String name, String content) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, content, StandardCharsets.UTF_8);
