@@ -94,6 +94,24 @@ final class ReportData {
     return byRecord.get(key(ref.source(), ref.recordId()));
   }
 
+  /** Rule titles for rule ids (with the id when the title is unknown), for people to read. */
+  List<String> ruleTitles(List<String> ruleIds) {
+    Map<String, String> titles = new HashMap<>();
+    for (var f : assessment().findings()) {
+      titles.putIfAbsent(f.ruleId(), f.title());
+    }
+    List<String> out = new ArrayList<>();
+    for (String id : ruleIds) {
+      String title = titles.get(id);
+      if (title == null) {
+        Detection d = detections.stream().filter(x -> x.rule().id().equals(id)).findFirst().orElse(null);
+        title = d == null ? null : d.rule().title();
+      }
+      out.add(title == null ? id : title + " (" + id + ")");
+    }
+    return out;
+  }
+
   /** Every address the assessment ties to the attacker: servers' and attacker groups'. */
   Set<String> attackerIps() {
     Set<String> ips = new LinkedHashSet<>();

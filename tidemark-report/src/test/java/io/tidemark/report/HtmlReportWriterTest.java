@@ -28,7 +28,7 @@ class HtmlReportWriterTest {
       previous = at;
     }
     assertThat(html).contains("COMPROMISED", "jdoe@corp.example", "A1", "mailbox-audit-owner-off",
-        "id=\"timeline-table\"", "class=\"gap\"");
+        "id=\"timeline-table\"", "class=\"gap\"", "ProxyLogon SSRF (CVE-2021-26855) (proxylogon-ssrf)");
   }
 
   @Test
