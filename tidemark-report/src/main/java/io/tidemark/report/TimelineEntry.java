@@ -62,7 +62,9 @@ record TimelineEntry(
     requireNonNull(level, "level");
     requireNonNull(channel, "channel");
     requireNonNull(eventId, "eventId");
-    fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    // A read-only view, not a copy: detections' events are already read-only, and a scan can hold
+    // hundreds of thousands of them.
+    fields = java.util.Collections.unmodifiableMap(fields);
   }
 
   boolean isDetection() {

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.assess.Assessment;
 import io.tidemark.assess.Verdict;
+import io.tidemark.engine.Detection;
+import io.tidemark.engine.RuleInfo;
+import io.tidemark.event.LogType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -86,6 +91,25 @@ class HtmlReportWriterTest {
         .contains("the damage analysis did not run, so activity was not grouped")
         .contains("Gaps inside each source")
         .contains("198.51.100.5");
+  }
+
+  @Test
+  void render_moreDetectionsThanRows_keepsTheImportantOnesAndSaysSo() {
+    ReportInput base = ReportFixtures.input(false);
+    List<Detection> many = new ArrayList<>(base.detections());
+    RuleInfo noisy = ReportFixtures.rule("noisy", "Noisy Low Rule", "low", List.of());
+    for (int i = 0; i < HtmlReportWriter.MAX_TIMELINE_ROWS + 500; i++) {
+      Instant t = ReportFixtures.T0.plusSeconds(i);
+      many.add(new Detection(Detection.Kind.RULE, noisy, t, "x.log", 1000 + i, "EXCH01",
+          LogType.IIS_W3C, Map.of("c-ip", "10.0.0.1"), List.of(), Map.of()));
+    }
+    String html = HtmlReportWriter.render(ReportData.of(new ReportInput(base.assessment(), many,
+        "t", "f", Instant.EPOCH)));
+
+    assertThat(html).contains("Showing " + HtmlReportWriter.MAX_TIMELINE_ROWS + " of "
+        + (many.size() + 6) + " entries");
+    assertThat(html.split("<tr id=\"tl-", -1)).hasSize(HtmlReportWriter.MAX_TIMELINE_ROWS + 1);
+    assertThat(html).contains("ProxyLogon SSRF (CVE-2021-26855)</td>", "Mailbox jdoe@corp.example exposed");
   }
 
   @Test
