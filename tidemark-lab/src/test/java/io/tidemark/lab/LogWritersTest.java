@@ -157,6 +157,8 @@ class LogWritersTest {
     String file = LogWriters.render(type, List.of());
     if (type == LogType.WINDOWS_EVENT) {
       assertThat(file).isEmpty();
+    } else if (type == LogType.M365_UAL) {
+      assertThat(file).isEqualTo(UalExport.PURVIEW_HEADER + "\r\n");
     } else {
       assertThat(file).contains("#Fields: ").endsWith("\r\n");
     }
