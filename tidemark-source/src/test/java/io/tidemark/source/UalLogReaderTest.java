@@ -230,6 +230,37 @@ class UalLogReaderTest {
   }
 
   @Test
+  void read_deeplyNestedAuditData_isSkippedNotAStackOverflow() throws IOException {
+    String nested = "[".repeat(500) + "]".repeat(500);
+    String csv = "CreationDate,UserIds,Operations,AuditData\n"
+        + "2024-02-14T02:00:00,a,UserLoggedIn,\"{\"\"Id\"\":\"\"n1\"\",\"\"X\"\":" + nested + "}\"\n"
+        + "2024-02-14T02:00:01,a,UserLoggedIn,\"{\"\"Id\"\":\"\"n2\"\"}\"\n";
+
+    Recorder recorder = read("deep.csv", csv);
+
+    assertThat(recorder.events("deep.csv")).extracting(e -> e.get("Id")).containsExactly("n2");
+    assertThat(recorder.record("deep.csv").skippedByReason()).containsEntry("bad-auditdata", 1L);
+  }
+
+  @Test
+  void read_csvRowPastTheLineLimit_isSkippedWithoutBufferingIt() throws IOException {
+    String csv = "CreationDate,UserIds,Operations,AuditData\n"
+        + "2024-02-14T02:00:00,a,UserLoggedIn,\"{\"\"Id\"\":\"\"" + "z".repeat(5_000)
+        + "\"\"}\"\n"
+        + "2024-02-14T02:00:01,a,UserLoggedIn,\"{\"\"Id\"\":\"\"ok\"\"}\"\n";
+    Path file = dir.resolve("long.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+    Recorder recorder = Recorder.readAll(IntakeOptions.defaults().withMaxLineBytes(1024),
+        diagnostics, file);
+
+    assertThat(recorder.events("long.csv")).extracting(Event::recordId).containsExactly(2L);
+    assertThat(recorder.record("long.csv").skippedByReason()).containsEntry("record-too-long", 1L);
+    assertThat(diagnostics.diagnostics()).singleElement()
+        .satisfies(d -> assertThat(d.line()).isEqualTo(2));
+  }
+
+  @Test
   void read_windowsEventJson_isStillAWindowsEvent() throws IOException {
     Recorder recorder = read("events.jsonl",
         "{\"winlog\": {\"channel\": \"Security\", \"event_id\": 4624, \"record_id\": 1}}\n");
