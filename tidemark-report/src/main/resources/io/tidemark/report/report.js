@@ -37,7 +37,10 @@
     });
   }
 
+  var printing = false;
+
   function filters() {
+    if (printing) { return { levels: {}, host: '', text: '' }; }
     var levels = {};
     if (form) {
       Array.prototype.forEach.call(form.querySelectorAll('input[name=level]'), function (box) {
@@ -125,6 +128,9 @@
     });
   }
 
+  // Print shows every row (see the print stylesheet), so the chart shows every entry too.
+  window.addEventListener('beforeprint', function () { printing = true; draw(); });
+  window.addEventListener('afterprint', function () { printing = false; draw(); });
   if (form) {
     form.addEventListener('input', draw);
     form.addEventListener('change', draw);
