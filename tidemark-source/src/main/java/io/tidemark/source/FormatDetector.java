@@ -45,8 +45,11 @@ final class FormatDetector {
     if (onlyNul(head, length)) {
       return Detection.unread(Format.UNKNOWN, "only NUL bytes (space preallocated, never written)");
     }
-    if (length >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
-        || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+    if (Utf16InputStream.hasBom(head, length)) {
+      Detection ual = utf16Ual(head, length);
+      if (ual != null) {
+        return ual; // Windows PowerShell 5 writes its exports as UTF-16; the reader transcodes
+      }
       return Detection.unread(Format.TEXT,
           "UTF-16 text is not read; convert it to UTF-8 "
               + "(e.g. Get-Content | Set-Content -Encoding utf8)");
@@ -142,6 +145,21 @@ final class FormatDetector {
     } catch (IOException e) {
       return null;
     }
+  }
+
+  /** A Unified Audit Log export written as UTF-16, or null. */
+  private static @Nullable Detection utf16Ual(byte[] head, int length) {
+    String text = new String(head, 0, length & ~1, StandardCharsets.UTF_16).replace("\0", "");
+    String trimmed = text.stripLeading();
+    if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+      byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+      JsonNode first = firstRecord(utf8, utf8.length);
+      boolean ual = first != null
+          ? UnifiedAuditLog.isRecord(first) : UnifiedAuditLog.looksLikeRecordText(text);
+      return ual ? new Detection(Format.M365_UAL_JSON, LogType.M365_UAL, null) : null;
+    }
+    return UnifiedAuditLog.isCsvHeader(HeadLines.of(text, MAX_LINES).firstData)
+        ? new Detection(Format.M365_UAL_CSV, LogType.M365_UAL, null) : null;
   }
 
   private static Detection lines(String text, Layout.Match layout) {

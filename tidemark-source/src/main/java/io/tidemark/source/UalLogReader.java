@@ -36,8 +36,9 @@ final class UalLogReader implements LogReader {
   private boolean ended;
   private @Nullable IOException failure;
 
-  private UalLogReader(InputStream in, SourceFile source, FileDiagnostics diagnostics,
+  private UalLogReader(InputStream raw, SourceFile source, FileDiagnostics diagnostics,
       IntakeOptions options, boolean isCsv) {
+    InputStream in = utf8(raw);
     this.source = source;
     this.diagnostics = diagnostics;
     this.json = isCsv ? null
@@ -55,6 +56,15 @@ final class UalLogReader implements LogReader {
   static UalLogReader csv(
       InputStream in, SourceFile source, FileDiagnostics diagnostics, IntakeOptions options) {
     return new UalLogReader(in, source, diagnostics, options, true);
+  }
+
+  /** The stream as UTF-8: a UTF-16 export (byte-order mark first) is transcoded. */
+  private static InputStream utf8(InputStream raw) {
+    if (raw instanceof PeekableInputStream peekable
+        && Utf16InputStream.hasBom(peekable.head(), peekable.headLength())) {
+      return new Utf16InputStream(raw);
+    }
+    return raw;
   }
 
   @Override

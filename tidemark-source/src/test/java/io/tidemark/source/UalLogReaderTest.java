@@ -261,6 +261,38 @@ class UalLogReaderTest {
   }
 
   @Test
+  void read_utf16PowerShellExports_areTranscoded() throws IOException {
+    for (String name : List.of("ual16.json", "ual16.csv")) {
+      String text = name.endsWith(".json") ? POWERSHELL_JSON : EXPORT_CSV;
+      byte[] le = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
+      Files.write(dir.resolve(name), le);
+    }
+
+    Recorder recorder = Recorder.readAll(IntakeOptions.defaults(), diagnostics,
+        dir.resolve("ual16.json"), dir.resolve("ual16.csv"));
+
+    assertThat(recorder.record("ual16.json").format()).isEqualTo("m365-ual-json");
+    assertThat(recorder.events("ual16.json").get(0).getAll("Folders.FolderItems.InternetMessageId"))
+        .containsExactly("<a1@corp.example>", "<a2@corp.example>");
+    assertThat(recorder.record("ual16.csv").format()).isEqualTo("m365-ual-csv");
+    assertThat(recorder.events("ual16.csv")).hasSize(2);
+    assertThat(diagnostics.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void read_utf16TextThatIsNoExport_isStillNotRead() throws IOException {
+    Files.write(dir.resolve("notes.txt"), "\uFEFFjust some notes\r\n"
+        .getBytes(StandardCharsets.UTF_16LE));
+
+    Recorder recorder =
+        Recorder.readAll(IntakeOptions.defaults(), diagnostics, dir.resolve("notes.txt"));
+
+    assertThat(recorder.record("notes.txt").format()).isEqualTo("text");
+    assertThat(recorder.record("notes.txt").notes()).anySatisfy(n -> assertThat(n)
+        .contains("UTF-16"));
+  }
+
+  @Test
   void read_windowsEventJson_isStillAWindowsEvent() throws IOException {
     Recorder recorder = read("events.jsonl",
         "{\"winlog\": {\"channel\": \"Security\", \"event_id\": 4624, \"record_id\": 1}}\n");
