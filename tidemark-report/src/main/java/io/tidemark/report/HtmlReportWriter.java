@@ -57,11 +57,19 @@ final class HtmlReportWriter {
   private final Assessment a;
   private final EvidenceIndex evidence;
   private final StringBuilder h = new StringBuilder(1 << 16);
+  /** Findings in the order the page shows them: server by server, most severe first. */
+  private final List<Finding> findingOrder = new ArrayList<>();
 
   private HtmlReportWriter(ReportData data) {
     this.data = data;
     this.a = data.assessment();
     this.evidence = new EvidenceIndex(data);
+    for (ServerAssessment s : a.servers()) {
+      List<Finding> sorted = new ArrayList<>(s.findings());
+      sorted.sort(Comparator.comparing(Finding::level).reversed()
+          .thenComparing(Finding::firstSeen, Comparator.nullsLast(Comparator.naturalOrder())));
+      findingOrder.addAll(sorted);
+    }
   }
 
   static void write(ReportData data, OutputStream out) throws IOException {
@@ -141,6 +149,21 @@ final class HtmlReportWriter {
               .append("</span> ").append(esc(line.text()));
           if (line.firstSeen() != null) {
             h.append(" <span class=\"when\">(from ").append(time(line.firstSeen())).append(")</span>");
+          }
+          // The story is a claim too: link it to the findings (and so the evidence) behind it.
+          List<Integer> behind = new ArrayList<>();
+          for (int i = 0; i < findingOrder.size(); i++) {
+            Finding f = findingOrder.get(i);
+            if (f.host().equals(s.host()) && f.stage() == line.stage()) {
+              behind.add(i);
+            }
+          }
+          if (!behind.isEmpty()) {
+            h.append(" <span class=\"see\">findings");
+            for (int i : behind) {
+              h.append(" <a href=\"#f-").append(i).append("\">").append(i + 1).append("</a>");
+            }
+            h.append("</span>");
           }
           h.append("</li>\n");
         }
@@ -326,30 +349,27 @@ final class HtmlReportWriter {
     if (a.findings().isEmpty()) {
       h.append("<p class=\"empty\">No rule fired at any level.</p>\n");
     }
-    for (ServerAssessment s : a.servers()) {
-      List<Finding> sorted = new ArrayList<>(s.findings());
-      sorted.sort(Comparator.comparing(Finding::level).reversed()
-          .thenComparing(Finding::firstSeen, Comparator.nullsLast(Comparator.naturalOrder())));
-      for (Finding f : sorted) {
-        h.append("<article class=\"finding lvl-").append(Html.cssClass(f.level().id())).append("\">\n<h3>")
-            .append(esc(f.title())).append("</h3>\n<p class=\"tags\"><span class=\"lvl\">")
-            .append(esc(f.level().id())).append("</span> ").append(esc(f.stage().title())).append(" · ")
-            .append(f.provesCompromise() ? "proves compromise" : esc(f.outcome().id()))
-            .append(" · ").append(esc(s.host())).append(" · rule <code>").append(esc(f.ruleId()))
-            .append("</code></p>\n<p>").append(esc(f.description())).append("</p>\n<dl>");
-        dt("Seen", f.count() + " time(s), " + time(f.firstSeen()) + " – " + time(f.lastSeen()));
-        dt("Client addresses", String.join(", ", f.sourceIps()));
-        dt("Accounts", String.join(", ", f.accounts()));
-        dt("CVEs", String.join(", ", f.cves()));
-        dt("Rule authors", String.join(", ", f.authors()));
-        h.append("<dt>Evidence</dt><dd>");
-        refs(f.evidence());
-        if (f.count() > f.evidence().size()) {
-          h.append(" <span class=\"note\">(first ").append(f.evidence().size()).append(" of ")
-              .append(f.count()).append("; all in detections.jsonl)</span>");
-        }
-        h.append("</dd></dl>\n</article>\n");
+    for (int n = 0; n < findingOrder.size(); n++) {
+      Finding f = findingOrder.get(n);
+      h.append("<article id=\"f-").append(n).append("\" class=\"finding lvl-")
+          .append(Html.cssClass(f.level().id())).append("\">\n<h3>").append(n + 1).append(". ")
+          .append(esc(f.title())).append("</h3>\n<p class=\"tags\"><span class=\"lvl\">")
+          .append(esc(f.level().id())).append("</span> ").append(esc(f.stage().title())).append(" · ")
+          .append(f.provesCompromise() ? "proves compromise" : esc(f.outcome().id()))
+          .append(" · ").append(esc(f.host())).append(" · rule <code>").append(esc(f.ruleId()))
+          .append("</code></p>\n<p>").append(esc(f.description())).append("</p>\n<dl>");
+      dt("Seen", f.count() + " time(s), " + time(f.firstSeen()) + " – " + time(f.lastSeen()));
+      dt("Client addresses", String.join(", ", f.sourceIps()));
+      dt("Accounts", String.join(", ", f.accounts()));
+      dt("CVEs", String.join(", ", f.cves()));
+      dt("Rule authors", String.join(", ", f.authors()));
+      h.append("<dt>Evidence</dt><dd>");
+      refs(f.evidence());
+      if (f.count() > f.evidence().size()) {
+        h.append(" <span class=\"note\">(first ").append(f.evidence().size()).append(" of ")
+            .append(f.count()).append("; all in detections.jsonl)</span>");
       }
+      h.append("</dd></dl>\n</article>\n");
     }
     h.append("</section>\n");
   }

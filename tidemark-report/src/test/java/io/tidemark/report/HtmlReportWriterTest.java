@@ -37,16 +37,19 @@ class HtmlReportWriterTest {
   }
 
   @Test
-  void render_everyEvidenceLink_pointsAtAnAnchorThatExists() {
+  void render_everyInternalLink_pointsAtAnAnchorThatExists() {
     String html = render(false);
 
-    Matcher links = Pattern.compile("href=\"#(ev-\\d+)\"").matcher(html);
+    Matcher links = Pattern.compile("href=\"#((ev|f)-\\d+)\"").matcher(html);
     int count = 0;
+    int stories = 0;
     while (links.find()) {
       count++;
-      assertThat(html).contains("<li id=\"" + links.group(1) + "\">");
+      stories += links.group(2).equals("f") ? 1 : 0;
+      assertThat(html).contains(" id=\"" + links.group(1) + "\"");
     }
     assertThat(count).isGreaterThan(10);
+    assertThat(stories).as("story lines linked to their findings").isEqualTo(3);
     // The correlation's contributing record has no detection of its own: listed, and said so.
     assertThat(html).contains("u_ex210303.log:5</code>").contains("no rule matched it on its own");
   }
