@@ -144,7 +144,7 @@ class HostileReportBrowserTest {
   }
 
   @Test
-  void reportHtml_printedToPdf_keepsEverySection() throws Exception {
+  void reportHtml_printToPdfWhileFiltered_writesAPdfWithoutErrors() throws Exception {
     Path page = work.resolve("report.html");
     try (OutputStream out = Files.newOutputStream(page)) {
       HtmlReportWriter.write(ReportData.of(ReportFixtures.input(false)), out);

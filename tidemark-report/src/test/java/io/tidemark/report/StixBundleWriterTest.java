@@ -118,7 +118,7 @@ class StixBundleWriterTest {
   }
 
   @Test
-  void observableId_followsTheSpecsNamespace() {
+  void uuid5_sameObservableValue_givesTheSameVersion5Id() {
     // STIX 2.1 §2.9: ipv4-addr id = UUIDv5(namespace, canonical {"value":...}); same input, same id.
     UUID id = StixBundleWriter.uuid5(StixBundleWriter.SCO_NAMESPACE, "{\"value\":\"198.51.100.3\"}");
     assertThat(id.version()).isEqualTo(5);
