@@ -12,8 +12,9 @@ import java.util.Random;
  * Exchange Online, seen only through the Unified Audit Log: a password spray against Microsoft 365
  * sign-ins guesses a user's and an administrator's passwords; the attacker synchronises some of
  * the user's folders and reads items over Graph, adds an inbox rule forwarding mail outside, uses
- * the administrator to grant the user full access to an executive's mailbox and reads it, then
- * pulls the user's mailbox so fast that auditing is throttled. The attacker's session id stays
+ * the administrator to grant the user full access to an executive's mailbox and reads it (and on
+ * some seeds forwards the executive's mail outside), then pulls the user's mailbox so fast that
+ * auditing is throttled. The attacker's session id stays
  * the same across its addresses, as Entra's does across token refreshes.
  */
 final class ExchangeOnlineAttack implements Attack {
@@ -132,6 +133,21 @@ final class ExchangeOnlineAttack implements Attack {
         90_000);
     kit.plan.mailbox(executive, "item", executiveFirst, t);
     kit.plan.mailbox(executive, "mailbox", granted, t);
+
+    if (rand.chance(0.5)) {
+      t += rand.between(60_000, 600_000);
+      String copyTo = rand.pick("exec", "board", "office") + rand.between(10, 99) + "@"
+          + rand.letters(rand.between(5, 9)) + ".example";
+      int forward = kit.plan.step("mailbox-forwarding", t, "As " + admin.upn() + ", the "
+          + "attacker forwarded all mail of " + executive.upn() + " to " + copyTo + ".");
+      Map<String, String> forwardParameters = new LinkedHashMap<>();
+      forwardParameters.put("Identity", executive.upn());
+      forwardParameters.put("ForwardingSmtpAddress", "smtp:" + copyTo);
+      forwardParameters.put("DeliverToMailboxAndForward", "True");
+      add(kit, forward, t, tenant.cmdlet(rand, t, admin, withPort(rand, ip), rand.guid(),
+          "Set-Mailbox", executive.sam(), forwardParameters));
+      kit.plan.mailbox(executive, "sent_out", t, t);
+    }
 
     t += rand.between(300_000, 1_800_000);
     int burst = kit.plan.step("mailbox-throttled", t, "A script pulled " + victim.upn()

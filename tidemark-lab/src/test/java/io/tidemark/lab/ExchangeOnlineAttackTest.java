@@ -110,14 +110,28 @@ class ExchangeOnlineAttackTest {
   }
 
   @Test
+  void generate_someSeeds_forwardTheExecutivesMailboxWithSetMailbox() throws Exception {
+    boolean found = false;
+    for (long seed = 1; seed <= 8 && !found; seed++) {
+      LabTruth t = Lab.generate(LabSpec.defaults(seed, Scenario.EXCHANGE_ONLINE).withUsers(20)
+          .withDays(1), dir.resolve("forward" + seed));
+      found = t.steps().stream().anyMatch(s -> s.step().equals("mailbox-forwarding"));
+      if (found) {
+        assertThat(t.mailboxes()).filteredOn(m -> m.scope().equals("sent_out")).hasSize(2);
+      }
+    }
+    assertThat(found).as("a seed among 1..8 sets mailbox forwarding").isTrue();
+  }
+
+  @Test
   void generate_truth_namesEveryScopeAndTheExportFiles() {
     assertThat(truth.expectedVerdict()).isEqualTo("compromised");
     assertThat(truth.accountsCompromised()).hasSize(2);
     assertThat(truth.mailboxes()).extracting(LabTruth.MailboxAccess::scope)
         .contains("item", "folder", "mailbox", "sent_out");
-    assertThat(truth.steps()).extracting(LabTruth.Step::step).containsExactly("password-spray",
-        "account-takeover", "mailbox-sync", "mail-read", "inbox-rule", "mailbox-permission",
-        "delegate-read", "mailbox-throttled");
+    assertThat(truth.steps()).extracting(LabTruth.Step::step).containsSubsequence(
+        "password-spray", "account-takeover", "mailbox-sync", "mail-read", "inbox-rule",
+        "mailbox-permission", "delegate-read", "mailbox-throttled");
     assertThat(truth.steps()).allSatisfy(s -> assertThat(s.files()).isNotEmpty()
         .allSatisfy(f -> assertThat(f).startsWith("EXCH01/M365/")));
     assertThat(truth.firstAttackerActivity()).isEqualTo(truth.steps().get(0).time());
