@@ -41,8 +41,10 @@ class ScanOutputFilesTest {
       assertThat(out.resolve(name)).as(name).isNotEmptyFile();
       assertThat(run.out()).contains(out.resolve(name).toString());
     }
-    assertThat(Files.list(out).map(p -> p.getFileName().toString()).toList())
-        .containsExactlyInAnyOrderElementsOf(ScanRunner.OUTPUTS);
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactlyInAnyOrderElementsOf(ScanRunner.OUTPUTS);
+    }
   }
 
   @Test
