@@ -1,5 +1,7 @@
 package io.tidemark.sigma.compile;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -15,11 +17,31 @@ final class RegexLiterals {
 
   /** The longest required literal, or null when none can be proven. */
   static @Nullable String required(String p, int flags) {
+    List<String> runs = runs(p, flags);
+    if (runs == null) {
+      return null;
+    }
+    String best = "";
+    for (String run : runs) {
+      if (run.length() > best.length()) {
+        best = run;
+      }
+    }
+    return best.isEmpty() ? null : best;
+  }
+
+  /**
+   * Every required literal run of the pattern's top level, in pattern order, or null when none
+   * can be proven. The runs are matched by disjoint parts of any match (the top level is a
+   * sequence), so a match holds each run's characters at distinct places: a text that holds a
+   * character fewer times than the runs together cannot match.
+   */
+  static @Nullable List<String> runs(String p, int flags) {
     if ((flags & (Pattern.COMMENTS | Pattern.LITERAL)) != 0 || p.contains("\\Q")
         || hasInlineCommentsFlag(p) || hasTopLevelAlternation(p)) {
       return null;
     }
-    String best = "";
+    List<String> runs = new ArrayList<>();
     StringBuilder run = new StringBuilder();
     int i = 0;
     int n = p.length();
@@ -63,23 +85,24 @@ final class RegexLiterals {
         if (literal && !optional) {
           run.append(lit);
         }
-        best = longer(run, best);
+        endRun(run, runs);
         next = quantifierEnd;
       } else if (literal) {
         run.append(lit);
       } else {
-        best = longer(run, best);
+        endRun(run, runs);
       }
       i = next;
     }
-    best = longer(run, best);
-    return best.isEmpty() ? null : best;
+    endRun(run, runs);
+    return runs.isEmpty() ? null : runs;
   }
 
-  private static String longer(StringBuilder run, String best) {
-    String candidate = run.toString();
-    run.setLength(0);
-    return candidate.length() > best.length() ? candidate : best;
+  private static void endRun(StringBuilder run, List<String> runs) {
+    if (run.length() > 0) {
+      runs.add(run.toString());
+      run.setLength(0);
+    }
   }
 
   /** Index after a quantifier at {@code at} (with a lazy or possessive suffix), or {@code at}. */

@@ -132,15 +132,17 @@ sealed interface ValueTest {
   final class Contains implements ValueTest {
     private final String text;
     private final boolean cased;
+    private final Fold.Needle needle;
 
     Contains(String text, boolean cased) {
       this.text = cased ? text : Fold.fold(text);
       this.cased = cased;
+      this.needle = new Fold.Needle(this.text);
     }
 
     @Override
     public boolean test(String value) {
-      return cased ? value.contains(text) : Fold.contains(value, text);
+      return cased ? value.contains(text) : Fold.contains(value, needle);
     }
 
     @Override
@@ -380,18 +382,56 @@ sealed interface ValueTest {
     }
   }
 
-  /** A regular expression found anywhere in the value, with a bounded search. */
+  /**
+   * A regular expression found anywhere in the value, with a bounded search. Before the regex
+   * runs, two linear checks reject most values: the pattern's longest required literal must
+   * occur, and each character its required literals hold more than once must occur that often
+   * ({@code \+.*\+.*\+...} needs that many {@code +}). Both are necessary conditions of a
+   * match, so they change speed only: backtracking regexes over long command lines were the
+   * largest cost of the SigmaHQ process-creation rules.
+   */
   final class RegexTest implements ValueTest {
     final SafeRegex regex;
     private final @Nullable String literal;
+    private final Fold.@Nullable Needle needle;
+    private final char[] repeated;
+    private final int[] times;
 
     RegexTest(SafeRegex regex) {
       this.regex = regex;
-      this.literal = RegexLiterals.required(regex.pattern().pattern(), regex.pattern().flags());
+      String pattern = regex.pattern().pattern();
+      int flags = regex.pattern().flags();
+      this.literal = RegexLiterals.required(pattern, flags);
+      this.needle = literal == null ? null : new Fold.Needle(Fold.fold(literal));
+      java.util.Map<Character, Integer> counts = new java.util.TreeMap<>();
+      List<String> runs = RegexLiterals.runs(pattern, flags);
+      if (runs != null) {
+        for (String run : runs) {
+          for (int i = 0; i < run.length(); i++) {
+            counts.merge(Fold.fold(run.charAt(i)), 1, Integer::sum);
+          }
+        }
+      }
+      counts.values().removeIf(n -> n < 2);
+      this.repeated = new char[counts.size()];
+      this.times = new int[counts.size()];
+      int k = 0;
+      for (java.util.Map.Entry<Character, Integer> e : counts.entrySet()) {
+        repeated[k] = e.getKey();
+        times[k++] = e.getValue();
+      }
     }
 
     @Override
     public boolean test(String value) {
+      if (needle != null && !Fold.contains(value, needle)) {
+        return false;
+      }
+      for (int k = 0; k < repeated.length; k++) {
+        if (Fold.count(value, repeated[k], times[k]) < times[k]) {
+          return false;
+        }
+      }
       return regex.find(value);
     }
 

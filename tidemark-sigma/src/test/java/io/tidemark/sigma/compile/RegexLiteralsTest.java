@@ -58,4 +58,31 @@ class RegexLiteralsTest {
       }
     }
   }
+
+  @Test
+  void runs_topLevelSequence_listsEveryRequiredRun() {
+    assertThat(RegexLiterals.runs("\\+.*\\+.*\\+", 0)).containsExactly("+", "+", "+");
+    assertThat(RegexLiterals.runs("ab(c)de+f?g", 0)).containsExactly("ab", "de", "g");
+    assertThat(RegexLiterals.runs("(foo|bar)", 0)).isNull();
+    assertThat(RegexLiterals.runs("a|b", 0)).isNull();
+  }
+
+  @Test
+  void runs_everyMatchHoldsEachRunsCharactersAtDistinctPlaces() {
+    String[] regexes = {"\\+.*\\+.*\\+", "a.a.a", "`.*`", "x+y+x", "(?i)a.A"};
+    String[] inputs = {"+++", "+ + +", "++", "aXaYa", "aaa", "aa", "``", "`", "xyx", "xxyyx", "aA", "a-a"};
+    for (String regex : regexes) {
+      java.util.List<String> runs = RegexLiterals.runs(regex, 0);
+      String all = String.join("", runs);
+      for (String input : inputs) {
+        if (Pattern.compile(regex).matcher(input).find()) {
+          for (char c : all.toCharArray()) {
+            long need = all.chars().filter(x -> Character.toLowerCase(x) == Character.toLowerCase(c)).count();
+            long have = input.chars().filter(x -> Character.toLowerCase(x) == Character.toLowerCase(c)).count();
+            assertThat(have).as(regex + " on " + input).isGreaterThanOrEqualTo(need);
+          }
+        }
+      }
+    }
+  }
 }

@@ -81,6 +81,32 @@ class SafeRegexTest {
   }
 
   @Test
+  void regexTest_valueLackingRequiredCharacters_isRejectedBeforeTheSearch() {
+    ValueTest plusses = new ValueTest.RegexTest(new SafeRegex(Pattern.compile("\\+.*\\+.*\\+"), 1_000));
+    assertThat(plusses.test("a+b+c")).isFalse();
+    assertThat(plusses.test("a+b+c+")).isTrue();
+    ValueTest cased = new ValueTest.RegexTest(new SafeRegex(Pattern.compile("(?i)invoke-\\w+"), 1_000));
+    assertThat(cased.test("INVOKE-Expression")).isTrue();
+    assertThat(cased.test("Get-Item")).isFalse();
+  }
+
+  @Test
+  void match_valueWithoutTheRegexsLiteral_neverRunsTheCatastrophicSearch() {
+    DiagnosticSink.Collecting sink = DiagnosticSink.collecting();
+    var set = compile("""
+        title: evil regex with a literal
+        logsource: {product: windows, service: security}
+        detection:
+          sel:
+            CommandLine|re: '^(a+)+\\1#$'
+          condition: sel
+        """, CompileOptions.defaults().withRegexBudget(50_000).withDiagnostics(sink));
+    set.match(windows("Channel", "Security", "EventID", "4688", "CommandLine", "a".repeat(64) + "!"),
+        r -> { });
+    assertThat(sink.diagnostics()).isEmpty();
+  }
+
+  @Test
   void searchForm_dropsOpenEndsThatCannotChangeASearch() {
     assertThat(MatcherBuilder.searchForm(".*foo.*")).isEqualTo("foo");
     assertThat(MatcherBuilder.searchForm(".*?foo")).isEqualTo(".*?foo");
