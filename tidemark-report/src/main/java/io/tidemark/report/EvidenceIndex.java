@@ -20,6 +20,8 @@ final class EvidenceIndex {
   private final ReportData data;
   private final List<EvidenceRef> refs = new ArrayList<>();
   private final Map<String, Integer> index = new HashMap<>();
+  /** Rule titles per listed record, filled on first render (several rules often fire on one record). */
+  private Map<String, List<String>> titles;
 
   EvidenceIndex(ReportData data) {
     this.data = data;
@@ -41,6 +43,22 @@ final class EvidenceIndex {
     return refs;
   }
 
+  private List<String> titles(EvidenceRef ref) {
+    if (titles == null) {
+      titles = new HashMap<>();
+      for (Detection d : data.detections()) {
+        String key = ReportData.key(d.source(), d.recordId());
+        if (index.containsKey(key)) {
+          List<String> list = titles.computeIfAbsent(key, k -> new ArrayList<>());
+          if (!list.contains(d.rule().title())) {
+            list.add(d.rule().title());
+          }
+        }
+      }
+    }
+    return titles.getOrDefault(ReportData.key(ref.source(), ref.recordId()), List.of());
+  }
+
   void render(StringBuilder h, int n) {
     EvidenceRef ref = refs.get(n);
     Detection d = data.detectionAt(ref);
@@ -52,7 +70,7 @@ final class EvidenceIndex {
           + "so its fields are not kept. Open the file at this line.</p></li>\n");
       return;
     }
-    h.append(" · ").append(esc(d.rule().title())).append("</p>\n<table class=\"fields\"><tbody>");
+    h.append(" · ").append(esc(String.join("; ", titles(ref)))).append("</p>\n<table class=\"fields\"><tbody>");
     for (Map.Entry<String, Object> f : d.event().entrySet()) {
       Object v = f.getValue();
       String value = v == null ? "(null)" : v.toString();
