@@ -388,10 +388,12 @@ sealed interface ValueTest {
    * occur, and each character its required literals hold more than once must occur that often
    * ({@code \+.*\+.*\+...} needs that many {@code +}). Both are necessary conditions of a
    * match, so they change speed only: backtracking regexes over long command lines were the
-   * largest cost of the SigmaHQ process-creation rules.
+   * largest cost of the SigmaHQ process-creation rules. Patterns of literals and {@code .*} gaps
+   * are then searched in linear time ({@link GapRegex}) rather than by backtracking.
    */
   final class RegexTest implements ValueTest {
     final SafeRegex regex;
+    private final @Nullable GapRegex gaps;
     private final @Nullable String literal;
     private final Fold.@Nullable Needle needle;
     private final char[] repeated;
@@ -399,6 +401,7 @@ sealed interface ValueTest {
 
     RegexTest(SafeRegex regex) {
       this.regex = regex;
+      this.gaps = GapRegex.of(regex.pattern());
       String pattern = regex.pattern().pattern();
       int flags = regex.pattern().flags();
       this.literal = RegexLiterals.required(pattern, flags);
@@ -432,7 +435,7 @@ sealed interface ValueTest {
           return false;
         }
       }
-      return regex.find(value);
+      return gaps != null ? gaps.find(value) : regex.find(value);
     }
 
     @Override
