@@ -33,6 +33,11 @@ final class UalLogReader implements LogReader {
   private long recordsRead;
   private long duplicates;
   private long throttled;
+  /** Search-UnifiedAuditLog's paging: the current search's reported total and highest index. */
+  private long searchTotal = -1;
+  private long searchMaxIndex;
+  private long lastIndex;
+  private final List<String> shortfalls = new ArrayList<>();
   private boolean ended;
   private @Nullable IOException failure;
 
@@ -88,6 +93,7 @@ final class UalLogReader implements LogReader {
   }
 
   private boolean firstSighting(UnifiedAuditLog.Record record) {
+    paging(record.event());
     if (record.id() != null && !seenIds.add(key(record.id()))) {
       duplicates++;
       return false;
@@ -96,6 +102,46 @@ final class UalLogReader implements LogReader {
       throttled++;
     }
     return true;
+  }
+
+  /**
+   * Follows ResultIndex and ResultCount: an index that falls back or a new total starts another
+   * search. A search whose highest index stays below its total was cut short by the cmdlet's
+   * limits (5,000 per call, 50,000 per session), a gap the investigator must know about.
+   */
+  private void paging(Event event) {
+    long index = number(event.get("ResultIndex"));
+    long total = number(event.get("ResultCount"));
+    if (index <= 0 || total <= 0) {
+      return;
+    }
+    if (searchTotal >= 0 && (index <= lastIndex || total != searchTotal)) {
+      endSearch();
+    }
+    searchTotal = total;
+    searchMaxIndex = Math.max(searchMaxIndex, index);
+    lastIndex = index;
+  }
+
+  private void endSearch() {
+    if (searchTotal > searchMaxIndex && shortfalls.size() < 10) {
+      shortfalls.add(String.format(Locale.ROOT, "a search reported %d results but the file "
+          + "holds them only up to ResultIndex %d", searchTotal, searchMaxIndex));
+    }
+    searchTotal = -1;
+    searchMaxIndex = 0;
+    lastIndex = 0;
+  }
+
+  private static long number(@Nullable String text) {
+    if (text == null || text.isEmpty() || text.length() > 12) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 
   /** GUIDs as two longs: a million ids must not cost a hundred megabytes of strings. */
@@ -185,6 +231,12 @@ final class UalLogReader implements LogReader {
           throttled, throttled == 1 ? "" : "s"));
     }
     diagnostics.note(note.toString());
+    endSearch();
+    if (!shortfalls.isEmpty()) {
+      diagnostics.note("Unified Audit Log export may be incomplete: " + String.join("; ",
+          shortfalls) + " (Search-UnifiedAuditLog returns at most 5,000 records per call and "
+          + "50,000 per session; the rest were never exported)");
+    }
   }
 
   @Override

@@ -293,6 +293,24 @@ class UalLogReaderTest {
   }
 
   @Test
+  void read_searchCutShort_saysSoInTheManifest() throws IOException {
+    String record = "{\"CreationDate\":\"2024-02-14T02:00:0%d\",\"Operations\":\"UserLoggedIn\","
+        + "\"AuditData\":\"{\\\"Id\\\":\\\"p%d\\\",\\\"Operation\\\":\\\"UserLoggedIn\\\"}\","
+        + "\"ResultIndex\":%d,\"ResultCount\":%d}\n";
+    // Two searches: the first complete (2 of 2), the second stopped after 2 of 5,000.
+    String lines = record.formatted(1, 1, 1, 2) + record.formatted(2, 2, 2, 2)
+        + record.formatted(3, 3, 1, 5000) + record.formatted(4, 4, 2, 5000);
+
+    Recorder recorder = read("paged.jsonl", lines);
+
+    assertThat(recorder.events("paged.jsonl")).hasSize(4);
+    assertThat(recorder.record("paged.jsonl").notes()).filteredOn(n -> n.contains("incomplete"))
+        .singleElement().satisfies(n -> assertThat(n)
+            .contains("a search reported 5000 results but the file holds them only up to "
+                + "ResultIndex 2"));
+  }
+
+  @Test
   void read_windowsEventJson_isStillAWindowsEvent() throws IOException {
     Recorder recorder = read("events.jsonl",
         "{\"winlog\": {\"channel\": \"Security\", \"event_id\": 4624, \"record_id\": 1}}\n");
