@@ -80,7 +80,7 @@ final class UalLogReader implements LogReader {
     try {
       UnifiedAuditLog.Mapped mapped;
       while ((mapped = json != null ? nextJson() : nextCsv()) != null) {
-        if (mapped instanceof UnifiedAuditLog.Record record && firstSighting(record)) {
+        if (mapped instanceof UnifiedAuditLog.Accepted record && firstSighting(record)) {
           recordsRead++;
           return record.event();
         }
@@ -92,7 +92,7 @@ final class UalLogReader implements LogReader {
     return null;
   }
 
-  private boolean firstSighting(UnifiedAuditLog.Record record) {
+  private boolean firstSighting(UnifiedAuditLog.Accepted record) {
     paging(record.event());
     if (record.id() != null && !seenIds.add(key(record.id()))) {
       duplicates++;

@@ -43,7 +43,7 @@ public final class UnifiedAuditLog {
   private UnifiedAuditLog() {}
 
   /** One record, read or rejected. */
-  public sealed interface Mapped permits Record, Rejected {}
+  public sealed interface Mapped permits Accepted, Rejected {}
 
   /**
    * A record that became an event.
@@ -51,8 +51,8 @@ public final class UnifiedAuditLog {
    * @param id the record's Id (the key Microsoft's guidance deduplicates on), or null
    * @param throttled whether it is a MailItemsAccessed record marked {@code IsThrottled=True}
    */
-  public record Record(Event event, @Nullable String id, boolean throttled) implements Mapped {
-    public Record {
+  public record Accepted(Event event, @Nullable String id, boolean throttled) implements Mapped {
+    public Accepted {
       requireNonNull(event, "event");
     }
   }
@@ -224,7 +224,7 @@ public final class UnifiedAuditLog {
     String id = text(fields, "Id");
     boolean throttled = "MailItemsAccessed".equals(text(fields, "Operation"))
         && "true".equalsIgnoreCase(text(fields, "IsThrottled"));
-    return new Record(Events.of(source, number, offset, time, fields), id, throttled);
+    return new Accepted(Events.of(source, number, offset, time, fields), id, throttled);
   }
 
   /** Adds the address without its port, so one value matches across record types. */
