@@ -29,6 +29,7 @@ final class Attribution {
     final Set<String> ruleIds = new TreeSet<>();
     final Set<String> userAgents = new TreeSet<>();
     final Set<String> accounts = new TreeSet<>();
+    final Set<String> sessions = new TreeSet<>();
     final List<EvidenceRef> evidence = new ArrayList<>();
     @Nullable Instant first;
     @Nullable Instant last;
@@ -135,6 +136,9 @@ final class Attribution {
         actor.userAgents.add(ua);
       }
       actor.seen(f.time(), f.ref());
+      if (f instanceof Fact.CloudRead c && !c.session().isEmpty()) {
+        actor.sessions.add(c.session());
+      }
       if (key != null) {
         actor.accounts.add(key);
         Use u = compromised.computeIfAbsent(key, k -> new Use());
@@ -171,7 +175,7 @@ final class Attribution {
         }
       }
     }
-    boolean added = false;
+    boolean added = sessions(ordered);
     for (Fact f : ordered) {
       String key = usedAccount(f);
       String ip = ipOf(f);
@@ -196,6 +200,28 @@ final class Attribution {
     return added;
   }
 
+  /**
+   * Exchange Online's session id survives token refresh and address changes, and only
+   * re-entering credentials changes it: a session an attacker address used is the attacker's
+   * wherever it shows up next.
+   */
+  private boolean sessions(List<Fact> ordered) {
+    Set<String> attacker = new TreeSet<>();
+    ips.values().forEach(a -> attacker.addAll(a.sessions));
+    boolean added = false;
+    for (Fact f : ordered) {
+      if (f instanceof Fact.CloudRead c && attacker.contains(c.session()) && !c.ip().isEmpty()
+          && !ips.containsKey(c.ip())) {
+        Actor a = ips.computeIfAbsent(c.ip(), k -> new Actor(Confidence.MEDIUM));
+        a.why.add("continued the attacker's session " + c.session());
+        a.sessions.add(c.session());
+        a.seen(c.time(), c.ref());
+        added = true;
+      }
+    }
+    return added;
+  }
+
   private @Nullable String successfulAccount(Fact f) {
     if (f instanceof Fact.Logon l) {
       return l.success() ? ids.see(l.account()) : null;
@@ -213,6 +239,8 @@ final class Attribution {
           : null;
     } else if (f instanceof Fact.Ews e) {
       return e.status() == 200 ? ids.see(e.account()) : null;
+    } else if (f instanceof Fact.CloudRead c) {
+      return ids.see(c.account());
     }
     return null;
   }
@@ -229,6 +257,8 @@ final class Attribution {
       ip = m.clientIp();
     } else if (f instanceof Fact.Cmdlet c) {
       ip = c.ip();
+    } else if (f instanceof Fact.CloudRead c) {
+      ip = c.ip();
     }
     return ip == null || ip.isEmpty() ? null : ip;
   }
@@ -238,6 +268,8 @@ final class Attribution {
       return r.userAgent();
     } else if (f instanceof Fact.Ews e) {
       return e.userAgent();
+    } else if (f instanceof Fact.CloudRead c) {
+      return c.clientInfo();
     }
     return null;
   }
@@ -280,7 +312,8 @@ final class Attribution {
 
   /**
    * Attacker addresses joined into activity groups: two addresses belong together when they
-   * used the same compromised account or the same client string that no one else used.
+   * used the same compromised account, the same Exchange Online session, or the same client
+   * string that no one else used.
    */
   List<AttackerGroup> groups(List<Fact> ordered) {
     Map<String, Set<String>> agentUsers = new HashMap<>();
@@ -302,6 +335,7 @@ final class Attribution {
         }
       }
       e.getValue().accounts.forEach(a -> links.add("account\t" + a));
+      e.getValue().sessions.forEach(x -> links.add("session\t" + x));
       for (String link : links) {
         String other = byLink.putIfAbsent(link, e.getKey());
         if (other != null) {
@@ -334,6 +368,7 @@ final class Attribution {
     Set<String> rules = new TreeSet<>();
     Set<String> agents = new TreeSet<>();
     Set<String> accounts = new TreeSet<>();
+    Set<String> sessions = new TreeSet<>();
     List<EvidenceRef> evidence = new ArrayList<>();
     Instant first = null;
     Instant last = null;
@@ -344,6 +379,7 @@ final class Attribution {
       rules.addAll(a.ruleIds);
       agents.addAll(a.userAgents);
       a.accounts.forEach(k -> accounts.add(ids.display(k)));
+      sessions.addAll(a.sessions);
       a.evidence.forEach(ref -> DamageAnalysis.addRef(evidence, ref));
       first = DamageAnalysis.min(first, a.first);
       last = DamageAnalysis.max(last, a.last);
@@ -352,7 +388,7 @@ final class Attribution {
         + (accounts.isEmpty() ? "" : " using " + String.join(", ", accounts)) + ": "
         + String.join("; ", why) + ".";
     return new AttackerGroup(id, confidence, summary, first, last, cluster, List.copyOf(agents),
-        List.copyOf(accounts), List.of(), List.copyOf(rules), evidence);
+        List.copyOf(accounts), List.copyOf(sessions), List.copyOf(rules), evidence);
   }
 
   /** Accounts that acted without a logged address (cmdlets via a web shell) join the group of their time. */

@@ -10,18 +10,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One damage analysis: seeds from the detections, a targeted sweep of the evidence for the
- * attacker's addresses and accounts (a second one when the first finds more), then credential
- * misuse, attribution, the exposure ledger and coverage, all over facts in event-time order.
+ * One damage analysis: seeds from the detections, the logons and cmdlets the hunt saw, a
+ * targeted sweep of the web and mail logs for the attacker's addresses and accounts (a second
+ * one only when the first finds a new compromised account), then credential misuse,
+ * attribution, the exposure ledger and coverage, all over facts in event-time order.
  */
 final class DamageAnalysis {
   /** Evidence references kept per claim. */
@@ -45,19 +45,33 @@ final class DamageAnalysis {
     this.ids = new Identities(config);
   }
 
-  Damage run(List<Path> evidence, List<Detection> detections, List<LogCoverage> coverage) {
+  /**
+   * @param observed the facts of Windows events and cmdlet-log records the hunt already parsed,
+   *     or null when the hunt had no observer (they are then read here)
+   */
+  Damage run(List<Path> evidence, List<Detection> detections, List<LogCoverage> coverage,
+      @Nullable List<Fact> observed) {
     Seeds seeds = Seeds.from(detections, fields, ids);
-    Set<String> literals = literals(seeds.ips.keySet(), seeds.accounts.keySet(),
-        seeds.forwardTargets);
     Map<String, Fact> facts = new LinkedHashMap<>();
-    sweep(evidence, literals, true, facts);
+    List<String> skip = new ArrayList<>(config.skipAlways());
+    if (observed == null) {
+      sweep(evidence, Set.of(), true, facts, skip);
+    } else {
+      skip.addAll(config.skipObserved());
+      observed.forEach(f -> facts.putIfAbsent(key(f), f));
+    }
+    // Logons alone already name spray sources and the accounts they broke into; the web logs
+    // are then read once for all of them.
     Attribution attribution = attribute(facts, seeds);
-    // The first sweep knew only what the rules saw; follow what it found once more.
-    Set<String> more = literals(attribution.ips.keySet(), attribution.compromised.keySet(),
-        Set.of());
+    Set<String> literals = literals(attribution.ips.keySet(), attribution.compromised.keySet(),
+        seeds.forwardTargets);
+    sweep(evidence, literals, false, facts, skip);
+    attribution = attribute(facts, seeds);
+    // An account found only now needs its owner's history read too.
+    Set<String> more = literals(Set.of(), attribution.compromised.keySet(), Set.of());
     more.removeAll(literals);
     if (!more.isEmpty()) {
-      sweep(evidence, more, false, facts);
+      sweep(evidence, more, false, facts, skip);
       attribution = attribute(facts, seeds);
     }
     List<Fact> ordered = ordered(facts);
@@ -67,6 +81,10 @@ final class DamageAnalysis {
     CoverageReport cover = new CoverageReport(coverage, groups, exposure);
     return new Damage(attribution.accounts(ordered), groups, exposure, cover.sources(),
         cover.blindSpots());
+  }
+
+  private static String key(Fact f) {
+    return f.ref().source() + "#" + f.ref().recordId();
   }
 
   private Attribution attribute(Map<String, Fact> facts, Seeds seeds) {
@@ -99,23 +117,25 @@ final class DamageAnalysis {
    * Security and MSExchange Management event and the cmdlet log, which hold the logons and
    * cmdlets whatever the address.
    */
-  private void sweep(List<Path> evidence, Set<String> literals, boolean first,
-      Map<String, Fact> facts) {
+  private void sweep(List<Path> evidence, Set<String> literals, boolean logonsAndCmdlets,
+      Map<String, Fact> facts, List<String> skip) {
     Map<LogType, Set<String>> plan = new EnumMap<>(LogType.class);
     if (!literals.isEmpty()) {
       for (LogType type : WEB) {
         plan.put(type, literals);
       }
     }
-    if (first) {
-      plan.put(LogType.WINDOWS_EVENT, Set.of());
-      plan.put(LogType.EXCHANGE_CMDLET, Set.of());
+    if (logonsAndCmdlets) {
+      for (LogType type : FactExtractor.OBSERVED) {
+        plan.put(type, Set.of());
+      }
     }
     if (plan.isEmpty()) {
       return;
     }
-    for (Fact f : EventSweep.of(plan, threads).run(evidence, new FactExtractor())) {
-      facts.putIfAbsent(f.ref().source() + "#" + f.ref().recordId(), f);
+    for (Fact f : EventSweep.of(plan, threads).skipping(skip)
+        .run(evidence, new FactExtractor())) {
+      facts.putIfAbsent(key(f), f);
     }
   }
 
@@ -132,13 +152,5 @@ final class DamageAnalysis {
 
   static Instant max(Instant a, Instant b) {
     return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
-  }
-
-  static Set<String> set() {
-    return new HashSet<>();
-  }
-
-  static <K, V> Map<K, V> sorted() {
-    return new TreeMap<>();
   }
 }

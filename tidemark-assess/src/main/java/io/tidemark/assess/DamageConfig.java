@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The damage analysis's data: thresholds ({@code damage-thresholds.tsv}), what each mailbox
- * operation exposes ({@code exposure-operations.tsv}) and which principals are the system
- * rather than a person ({@code service-accounts.tsv}).
+ * operation exposes ({@code exposure-operations.tsv}), which principals are the system rather
+ * than a person ({@code service-accounts.tsv}) and which evidence the second read leaves
+ * unread ({@code sweep-skip.tsv}).
  */
 record DamageConfig(
     int sprayAccounts,
@@ -30,15 +31,20 @@ record DamageConfig(
     Duration owaFollowUp,
     Duration noveltyHistory,
     Map<String, ExposureScope> operations,
-    List<String> servicePatterns) {
+    List<String> servicePatterns,
+    List<String> skipAlways,
+    List<String> skipObserved) {
 
   static final String THRESHOLDS = "damage-thresholds.tsv";
   static final String OPERATIONS = "exposure-operations.tsv";
   static final String SERVICE_ACCOUNTS = "service-accounts.tsv";
+  static final String SWEEP_SKIP = "sweep-skip.tsv";
 
   DamageConfig {
     operations = Map.copyOf(operations);
     servicePatterns = List.copyOf(servicePatterns);
+    skipAlways = List.copyOf(skipAlways);
+    skipObserved = List.copyOf(skipObserved);
     if (sprayAccounts < 2 || bruteFailures < 2) {
       throw new IllegalArgumentException("spray and brute-force thresholds must be at least 2");
     }
@@ -57,10 +63,20 @@ record DamageConfig(
     for (String[] row : rows(SERVICE_ACCOUNTS, 1)) {
       services.add(row[0].toLowerCase(Locale.ROOT));
     }
+    List<String> always = new ArrayList<>();
+    List<String> observed = new ArrayList<>();
+    for (String[] row : rows(SWEEP_SKIP, 2)) {
+      switch (row[1]) {
+        case "always" -> always.add(row[0]);
+        case "observed" -> observed.add(row[0]);
+        default -> throw new TidemarkException("expected 'always' or 'observed', got '" + row[1]
+            + "'", SWEEP_SKIP);
+      }
+    }
     return new DamageConfig(integer(t, "spray.accounts"), duration(t, "spray.window"),
         integer(t, "brute.failures"), duration(t, "brute.window"),
         duration(t, "success-after-failures.window"), duration(t, "owa.follow-up"),
-        duration(t, "novelty.history"), ops, services);
+        duration(t, "novelty.history"), ops, services, always, observed);
   }
 
   /** The scope an operation of a source ({@code ews}, {@code owa}, {@code eas}, {@code hierarchy}) exposes. */

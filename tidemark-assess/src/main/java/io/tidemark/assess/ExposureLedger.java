@@ -110,6 +110,8 @@ final class ExposureLedger {
         cmdlet(c);
       } else if (f instanceof Fact.MailOut m) {
         mailOut(m);
+      } else if (f instanceof Fact.CloudRead c) {
+        cloudRead(c);
       }
     }
     // A script that listed the folder hierarchy and then read items took the whole mailbox.
@@ -220,6 +222,32 @@ final class ExposureLedger {
     }
   }
 
+  /**
+   * MailItemsAccessed: Bind names items, Sync stands for the whole folder, and a throttled
+   * record means Bind auditing stopped: Microsoft says to assume the whole mailbox was read for
+   * the next 24 hours.
+   */
+  private void cloudRead(Fact.CloudRead r) {
+    String group = attribution.groupOf(r.ip());
+    if (group == null) {
+      return;
+    }
+    String mailbox = r.mailbox() != null ? ids.see(r.mailbox()) : ids.see(r.account());
+    ExposureScope scope = config.scopeOf("ual", r.accessType());
+    if (mailbox == null || scope == null) {
+      return;
+    }
+    Confidence c = attribution.confidenceOf(group);
+    String op = "MailItemsAccessed " + r.accessType()
+        + (scope == ExposureScope.FOLDER ? " " + String.join(", ", r.folders()) : "");
+    entry(mailbox, scope).add(r, op.trim(), scope == ExposureScope.ITEM ? r.items() : 0,
+        r.bytes(), group, c);
+    if (r.throttled()) {
+      entry(mailbox, ExposureScope.MAILBOX).add(r, "MailItemsAccessed throttled: Bind auditing "
+          + "stopped, whole mailbox assumed read for the next 24 hours", 0, 0, group, c);
+    }
+  }
+
   private void cmdlet(Fact.Cmdlet c) {
     if (!attribution.hasAttacker()) {
       return;
@@ -227,6 +255,9 @@ final class ExposureLedger {
     String name = c.cmdlet().trim();
     String lower = name.toLowerCase(Locale.ROOT);
     String params = c.parameters();
+    if (forwarding(c, lower, params)) {
+      return;
+    }
     ExposureScope scope;
     if (lower.equals("new-mailboxexportrequest")) {
       String p = params.toLowerCase(Locale.ROOT);
@@ -257,6 +288,48 @@ final class ExposureLedger {
     String group = attribution.groupOf(c.ip());
     entry(mailbox, scope).add(c, name, 0, 0, group != null ? group
         : attribution.groupNear(c.time()), confidence);
+  }
+
+  private static final Pattern FORWARD_PARAM = Pattern.compile(
+      "(?i)-(ForwardTo|RedirectTo|ForwardAsAttachmentTo|ForwardingSmtpAddress|ForwardingAddress)"
+          + "\\s+[\"']?(?:smtp:)?([^\"'\\s]+)");
+
+  /**
+   * An inbox rule or mailbox setting that forwards mail outside, made by the attacker (from an
+   * attacker address or by a compromised account): mail leaves from then on, whether or not
+   * the logs read show a forwarded message.
+   */
+  private boolean forwarding(Fact.Cmdlet c, String lower, String params) {
+    boolean rule = lower.equals("new-inboxrule") || lower.equals("set-inboxrule");
+    if (!rule && !lower.equals("set-mailbox")) {
+      return false;
+    }
+    Matcher f = FORWARD_PARAM.matcher(params);
+    if (!f.find()) {
+      return rule;
+    }
+    String callerKey = ids.key(c.caller());
+    String group = attribution.groupOf(c.ip());
+    boolean attacker = group != null
+        || (callerKey != null && attribution.compromised.containsKey(callerKey));
+    if (!attacker) {
+      return true;
+    }
+    String mailbox = null;
+    Matcher m = MAILBOX_PARAM.matcher(params);
+    while (m.find()) {
+      if (m.group(1).equalsIgnoreCase("Mailbox") || !rule) {
+        mailbox = ids.see(m.group(2));
+        break;
+      }
+    }
+    mailbox = mailbox == null ? ids.see(c.caller()) : mailbox;
+    if (mailbox != null) {
+      entry(mailbox, ExposureScope.SENT_OUT).add(c, c.cmdlet().trim() + " forwarding to "
+          + f.group(2), 0, 0, group != null ? group : attribution.groupNear(c.time()),
+          Confidence.MEDIUM);
+    }
+    return true;
   }
 
   private void mailOut(Fact.MailOut m) {

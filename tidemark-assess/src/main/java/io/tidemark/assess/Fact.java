@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * Whole events never outlive their file, so memory grows with the attacker's footprint, not with
  * the evidence.
  */
-sealed interface Fact permits Fact.Logon, Fact.Request, Fact.Ews, Fact.MailOut, Fact.Cmdlet {
+sealed interface Fact
+    permits Fact.Logon, Fact.Request, Fact.Ews, Fact.MailOut, Fact.Cmdlet, Fact.CloudRead {
 
   EvidenceRef ref();
 
@@ -76,6 +77,24 @@ sealed interface Fact permits Fact.Logon, Fact.Request, Fact.Ews, Fact.MailOut, 
       @Nullable String caller, String ip) implements Fact {
     public Cmdlet {
       requireNonNull(ref.timestamp(), "timestamp");
+    }
+  }
+
+  /**
+   * A MailItemsAccessed record of the Unified Audit Log (Exchange Online).
+   *
+   * @param accessType {@code Bind} (named items) or {@code Sync} (a whole folder)
+   * @param folders the folder paths it names
+   * @param items the items it names (InternetMessageIds), or its OperationCount
+   * @param throttled {@code IsThrottled}: Bind auditing stops for 24 hours after this record
+   * @param session the Entra session id, which survives token refresh and address changes
+   */
+  record CloudRead(EvidenceRef ref, @Nullable String host, String ip, String clientInfo,
+      @Nullable String account, @Nullable String mailbox, String accessType, List<String> folders,
+      long items, long bytes, boolean throttled, String session) implements Fact {
+    public CloudRead {
+      requireNonNull(ref.timestamp(), "timestamp");
+      folders = List.copyOf(folders);
     }
   }
 }

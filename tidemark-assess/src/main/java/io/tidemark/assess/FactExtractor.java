@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * type").
  */
 final class FactExtractor implements EventSweep.Extractor<Fact> {
+  /** What the hunt can hand over as it parses: logons and cmdlets. */
+  static final Set<LogType> OBSERVED =
+      Set.of(LogType.WINDOWS_EVENT, LogType.EXCHANGE_CMDLET, LogType.M365_UAL);
 
   @Override
   public void extract(Event e, @Nullable String host, Consumer<Fact> out) {
@@ -37,6 +41,7 @@ final class FactExtractor implements EventSweep.Extractor<Fact> {
           text(e.get("Parameters")), blankToNull(e.get("AuthenticatedUser")),
           ip(e.get("ClientIpAddress"))));
       case WINDOWS_EVENT -> windows(e, ref, host, out);
+      case M365_UAL -> ual(e, ref, host, out);
       default -> { }
     }
   }
@@ -113,6 +118,53 @@ final class FactExtractor implements EventSweep.Extractor<Fact> {
       if (data.size() >= 2) {
         out.accept(new Fact.Cmdlet(ref, host, data.get(0), data.get(1),
             data.size() > 2 ? blankToNull(data.get(2)) : null, ""));
+      }
+    }
+  }
+
+  /**
+   * Unified Audit Log records (field names as the reader flattens AuditData): sign-ins, mail
+   * reads, and the cmdlets that widen access or send mail out, rewritten as the on-premises
+   * cmdlet facts they mirror.
+   */
+  private static void ual(Event e, EvidenceRef ref, @Nullable String host, Consumer<Fact> out) {
+    String op = text(e.get("Operation"));
+    String ip = ip(e.get("Tidemark_ClientIP"));
+    String user = blankToNull(e.get("UserId"));
+    switch (op) {
+      case "UserLoggedIn", "UserLoginFailed" -> {
+        if (!ip.isEmpty()) {
+          out.accept(new Fact.Logon(ref, host, user, ip, "", op.equals("UserLoggedIn"),
+              "UAL " + op, text(e.get("LogonError"))));
+        }
+      }
+      case "MailItemsAccessed" -> {
+        List<String> ids = e.getAll("Folders.FolderItems.InternetMessageId");
+        long bytes = 0;
+        for (String size : e.getAll("Folders.FolderItems.SizeInBytes")) {
+          bytes += number(size);
+        }
+        long count = ids.isEmpty() ? number(e.get("OperationCount")) : ids.size();
+        out.accept(new Fact.CloudRead(ref, host, ip, text(e.get("ClientInfoString")), user,
+            blankToNull(e.get("MailboxOwnerUPN")), text(e.get("MailAccessType")),
+            e.getAll("Folders.Path"), count, bytes,
+            "true".equalsIgnoreCase(e.get("IsThrottled")), text(e.get("SessionId"))));
+      }
+      default -> {
+        StringBuilder params = new StringBuilder();
+        for (String name : e.fieldNames()) {
+          if (name.startsWith("Parameters.")) {
+            params.append(" -").append(name.substring("Parameters.".length())).append(" \"")
+                .append(text(e.get(name))).append('"');
+          }
+        }
+        if (params.length() > 0) {
+          if (!params.toString().contains("-Mailbox ") && !params.toString().contains("-Identity ")
+              && e.get("ObjectId") != null) {
+            params.append(" -Identity \"").append(text(e.get("ObjectId"))).append('"');
+          }
+          out.accept(new Fact.Cmdlet(ref, host, op, params.toString().trim(), user, ip));
+        }
       }
     }
   }

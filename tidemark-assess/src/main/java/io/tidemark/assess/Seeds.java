@@ -27,6 +27,9 @@ final class Seeds {
       "(?i)(ForwardTo|ForwardingSmtpAddress|RedirectTo|ForwardAsAttachmentTo)[^A-Za-z0-9@]{1,6}"
           + "(?:smtp:)?([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+[A-Za-z0-9])");
 
+  private static final Set<String> FORWARD_FIELDS = Set.of("forwardto", "redirectto",
+      "forwardasattachmentto", "forwardingsmtpaddress");
+
   /** Per attacker address: how it was seen. */
   final Map<String, Origin> ips = new TreeMap<>();
   /** Person keys of accounts that acted in findings proving success. */
@@ -100,8 +103,11 @@ final class Seeds {
           }
         }
       }
-      for (Object value : d.event().values()) {
-        forwards(value, seeds.forwardTargets);
+      for (Map.Entry<String, Object> field : d.event().entrySet()) {
+        // UAL records name the target in a field of its own (Parameters.ForwardTo).
+        String name = field.getKey().substring(field.getKey().lastIndexOf('.') + 1);
+        forwards(FORWARD_FIELDS.contains(name.toLowerCase(Locale.ROOT))
+            ? name + "=" + field.getValue() : field.getValue(), seeds.forwardTargets);
       }
     }
     return seeds;

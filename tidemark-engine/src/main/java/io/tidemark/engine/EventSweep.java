@@ -42,10 +42,12 @@ import org.jspecify.annotations.Nullable;
 public final class EventSweep {
   private final Map<LogType, Set<String>> literals;
   private final int threads;
+  private final List<String> skipped;
 
-  private EventSweep(Map<LogType, Set<String>> literals, int threads) {
+  private EventSweep(Map<LogType, Set<String>> literals, int threads, List<String> skipped) {
     this.literals = literals;
     this.threads = threads;
+    this.skipped = skipped;
   }
 
   /**
@@ -69,7 +71,33 @@ public final class EventSweep {
       }
       copy.put(requireNonNull(type, "type"), Set.copyOf(folded));
     });
-    return new EventSweep(Collections.unmodifiableMap(copy), threads);
+    return new EventSweep(Collections.unmodifiableMap(copy), threads, List.of());
+  }
+
+  /**
+   * This sweep, leaving unread the evidence units (files, or whole archives) whose path below
+   * the argument contains one of these fragments (case-insensitive, {@code /} separators), e.g.
+   * {@code /logging/httpproxy/mapi/}: the intake would otherwise read every byte of them just to
+   * count their records.
+   */
+  public EventSweep skipping(List<String> pathFragments) {
+    List<String> folded = new ArrayList<>();
+    for (String f : pathFragments) {
+      if (f != null && !f.isBlank()) {
+        folded.add(f.toLowerCase(Locale.ROOT));
+      }
+    }
+    return new EventSweep(literals, threads, List.copyOf(folded));
+  }
+
+  private boolean skips(EvidenceUnit unit) {
+    String path = ("/" + unit.path().replace('\\', '/')).toLowerCase(Locale.ROOT);
+    for (String fragment : skipped) {
+      if (path.contains(fragment)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Turns one event into facts; called on worker threads, so it must keep no state. */
@@ -104,6 +132,9 @@ public final class EventSweep {
     try {
       List<Future<List<F>>> futures = new ArrayList<>();
       for (EvidenceUnit unit : units) {
+        if (skips(unit)) {
+          continue;
+        }
         futures.add(pool.submit(() -> {
           List<F> facts = new ArrayList<>();
           intake.read(unit, new FileConsumer() {

@@ -36,6 +36,7 @@ final class HuntRun {
   private final RulePack rules;
   private final HuntProgress progress;
   private final boolean prefilter;
+  private final @Nullable EventObserver<?> observer;
   private final List<FileRecord> files = new ArrayList<>();
   private final List<Pending> pending = new ArrayList<>();
   private final List<CoverageTally> coverage = new ArrayList<>();
@@ -45,10 +46,12 @@ final class HuntRun {
   private long events;
   private long bytes;
 
-  HuntRun(RulePack rules, HuntProgress progress, boolean prefilter) {
+  HuntRun(RulePack rules, HuntProgress progress, boolean prefilter,
+      @Nullable EventObserver<?> observer) {
     this.rules = rules;
     this.progress = progress;
     this.prefilter = prefilter;
+    this.observer = observer;
   }
 
   /** A base-rule match kept for the correlations, which run after every unit is read. */
@@ -59,7 +62,8 @@ final class HuntRun {
     UnitReader reader = new UnitReader(unit);
     intake.read(unit, reader);
     return new Hunter.UnitResult(
-        reader.detections, reader.files, reader.pending, reader.tallies, reader.events, unit.size());
+        reader.detections, reader.files, reader.pending, reader.tallies, reader.events, unit.size(),
+        reader.observed);
   }
 
   /** Merges a unit's results; called on the hunting thread in plan order. */
@@ -172,6 +176,7 @@ final class HuntRun {
     final List<FileRecord> files = new ArrayList<>();
     final List<Pending> pending = new ArrayList<>();
     final List<CoverageTally> tallies = new ArrayList<>();
+    final List<Object> observed = new ArrayList<>();
     long events;
     private @Nullable CoverageTally current;
     private @Nullable String currentPath;
@@ -192,12 +197,16 @@ final class HuntRun {
         stream.filter(filter);
       }
       long count = 0;
+      boolean observe = observer != null && observer.logTypes().contains(source.logType());
       Event event;
       while ((event = stream.next()) != null) {
         count++;
         tally.see(event.timestamp());
         Event e = event;
         rules.rules().match(e, rule -> onMatch(rule, e, host));
+        if (observe) {
+          observer.extract(e, host, observed::add);
+        }
         if ((count & 0xFFF) == 0) {
           progress.onEvents(0x1000);
         }

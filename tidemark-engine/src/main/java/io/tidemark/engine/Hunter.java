@@ -38,6 +38,7 @@ public final class Hunter {
   private final DiagnosticSink diagnostics;
   private final HuntProgress progress;
   private final boolean prefilter;
+  private final @org.jspecify.annotations.Nullable EventObserver<?> observer;
 
   private Hunter(Builder b) {
     this.rules = requireNonNull(b.rules, "rules");
@@ -46,6 +47,7 @@ public final class Hunter {
     this.diagnostics = b.diagnostics;
     this.progress = b.progress;
     this.prefilter = b.prefilter;
+    this.observer = b.observer;
   }
 
   public static Builder builder() {
@@ -61,7 +63,7 @@ public final class Hunter {
     long started = System.nanoTime();
     Intake intake = Intake.create(intakeOptions, diagnostics, progress);
     List<EvidenceUnit> units = intake.plan(evidence);
-    HuntRun run = new HuntRun(rules, progress, prefilter);
+    HuntRun run = new HuntRun(rules, progress, prefilter, observer);
 
     // 1. read and match units in parallel, report each unit's detections in plan order
     ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
@@ -87,6 +89,9 @@ public final class Hunter {
       for (CompletableFuture<UnitResult> future : futures) {
         UnitResult result = join(future);
         run.absorb(result);
+        if (observer != null) {
+          deliver(observer, result.observed());
+        }
         for (Detection d : result.detections()) {
           listener.onDetection(d);
           detections++;
@@ -121,6 +126,11 @@ public final class Hunter {
         Duration.ofNanos(System.nanoTime() - started),
         rules.problems(),
         idle);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <F> void deliver(EventObserver<F> observer, List<?> facts) {
+    observer.accept((List<F>) facts);
   }
 
   /** Indexes of the units, largest first; equal sizes keep plan order. */
@@ -165,7 +175,8 @@ public final class Hunter {
       List<HuntRun.Pending> pending,
       List<CoverageTally> coverage,
       long events,
-      long bytes) {}
+      long bytes,
+      List<?> observed) {}
 
   /** Options for a {@link Hunter}; only the rules are required. */
   public static final class Builder {
@@ -175,6 +186,7 @@ public final class Hunter {
     private DiagnosticSink diagnostics = DiagnosticSink.ignoring();
     private HuntProgress progress = HuntProgress.none();
     private boolean prefilter = true;
+    private @org.jspecify.annotations.Nullable EventObserver<?> observer;
 
     private Builder() {}
 
@@ -213,6 +225,12 @@ public final class Hunter {
      */
     public Builder prefilter(boolean on) {
       this.prefilter = on;
+      return this;
+    }
+
+    /** Lets an observer see the events the hunt parses (see {@link EventObserver}). */
+    public Builder observer(EventObserver<?> observer) {
+      this.observer = requireNonNull(observer, "observer");
       return this;
     }
 

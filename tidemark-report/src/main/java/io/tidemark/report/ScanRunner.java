@@ -84,12 +84,16 @@ public final class ScanRunner {
       }
       request.diagnostics().report(d);
     };
+    // The damage analysis keeps the logons and cmdlets the hunt parses, so as not to read them twice.
+    io.tidemark.assess.DamageAssessor.Session damage =
+        io.tidemark.assess.DamageAssessor.create().session();
     Hunter hunter = Hunter.builder()
         .rules(request.rules())
         .threads(request.threads())
         .intakeOptions(IntakeOptions.defaults().withHashFiles(true))
         .diagnostics(sink)
         .progress(request.progress())
+        .observer(damage.observer())
         .build();
 
     // 1. hunt, streaming detections to disk as they come
@@ -115,8 +119,8 @@ public final class ScanRunner {
 
     // 2. assess: the verdict, then how far the attacker reached (a targeted re-read)
     Assessment assessment = Assessor.create().assess(detections, hunt.coverage())
-        .withDamage(io.tidemark.assess.DamageAssessor.create().assess(request.evidence(),
-            detections, hunt.coverage(), request.threads()));
+        .withDamage(damage.assess(request.evidence(), detections, hunt.coverage(),
+            request.threads()));
 
     // 3. write the assessment, the reports, and last the chain-of-custody manifest
     List<Diagnostic> diagnostics;

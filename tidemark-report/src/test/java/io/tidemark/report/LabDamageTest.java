@@ -51,10 +51,6 @@ class LabDamageTest {
   Stream<DynamicTest> scan_labScenario_reportsTheTruthsAccountsAndMailboxes() {
     List<DynamicTest> tests = new ArrayList<>();
     for (Scenario scenario : Scenario.values()) {
-      if (scenario == Scenario.EXCHANGE_ONLINE) {
-        // The Unified Audit Log is not part of the damage analysis yet (docs/assessment.md).
-        continue;
-      }
       for (long seed = 1; seed <= SEEDS; seed++) {
         long s = seed;
         tests.add(DynamicTest.dynamicTest(scenario.id() + " seed " + seed,
