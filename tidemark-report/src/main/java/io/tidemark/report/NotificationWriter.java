@@ -207,6 +207,16 @@ final class NotificationWriter {
         .append(' ').append(fill("business impact")).append("; indicators of compromise: see above\n");
     md.append("- Final report (1 month): type of threat or root cause: ").append(esc(techniques(a)))
         .append("; applied and ongoing mitigations: ").append(fill("mitigations")).append('\n');
+
+    md.append("\n## 5. Documentation (GDPR Art. 33(5)) and chain of custody\n\n");
+    md.append("- Evidence analysed: every input file with its SHA-256, size and records read is listed "
+        + "in manifest.json, written by the same run; manifest.json also holds the SHA-256 of this "
+        + "file, so each submitted version can be tied to the run that produced it.\n");
+    md.append("- Analysis: Tidemark ").append(esc(data.input().toolVersion())).append(", rules SHA-256 `")
+        .append(data.input().rulesFingerprint()).append("`, run started ").append(data.input().generated())
+        .append(".\n");
+    md.append("- Version of this notification (initial, intermediate, final): ").append(fill("version"))
+        .append("; submitted on ").append(fill("date and time")).append(" by ").append(fill("name")).append('\n');
   }
 
   private static String nature(Assessment a) {
