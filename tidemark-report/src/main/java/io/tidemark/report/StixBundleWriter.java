@@ -60,7 +60,7 @@ final class StixBundleWriter {
         objects.add(sco);
         observableIds.put(ind, (String) sco.get("id"));
       }
-      Map<String, Object> indicator = indicator(ind);
+      Map<String, Object> indicator = indicator(ind, undated(data));
       objects.add(indicator);
       indicatorIds.put(ind, (String) indicator.get("id"));
     }
@@ -171,8 +171,17 @@ final class StixBundleWriter {
     return path.substring(path.lastIndexOf('/') + 1);
   }
 
-  private static Map<String, Object> indicator(Indicator ind) {
-    Instant first = ind.firstSeen() == null ? IDENTITY_CREATED : ind.firstSeen();
+  /**
+   * The time for objects whose own time the evidence does not give: the start of the attacker's
+   * activity, so that the bundle never claims a time outside what the logs show when it can help it.
+   */
+  private static Instant undated(ReportData data) {
+    Instant[] window = data.attackerWindow();
+    return window == null ? IDENTITY_CREATED : window[0];
+  }
+
+  private static Map<String, Object> indicator(Indicator ind, Instant undated) {
+    Instant first = ind.firstSeen() == null ? undated : ind.firstSeen();
     Map<String, Object> o = sdo("indicator", "indicator|" + ind.kind() + "|" + ind.value(), first);
     o.put("name", ind.kind().title() + " used by the attacker: " + ind.value());
     StringBuilder desc = new StringBuilder();
@@ -255,7 +264,7 @@ final class StixBundleWriter {
   private static List<Activity> activities(ReportData data) {
     List<Activity> out = new ArrayList<>();
     for (AttackerGroup g : data.assessment().damage().attackers()) {
-      Instant first = g.firstSeen() == null ? IDENTITY_CREATED : g.firstSeen();
+      Instant first = g.firstSeen() == null ? undated(data) : g.firstSeen();
       out.add(new Activity("group|" + g.id() + "|" + String.join(",", g.ips()),
           "Attacker activity group " + g.id(),
           g.summary() + " (confidence " + g.confidence().id() + ")", first, g.lastSeen(),
