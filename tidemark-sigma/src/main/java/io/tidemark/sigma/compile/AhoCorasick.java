@@ -49,6 +49,14 @@ final class AhoCorasick {
 
   /** As above, with the dense-table limit given (tests use it to exercise the sparse form). */
   AhoCorasick(List<String> patterns, List<int[]> payloads, long denseLimit) {
+    this(patterns, payloads, denseLimit, true);
+  }
+
+  /**
+   * As above; without the start-bigram table (8 KiB) when {@code skipTable} is false, for the
+   * thousands of small automatons of single rules, where it would be most of their memory.
+   */
+  AhoCorasick(List<String> patterns, List<int[]> payloads, long denseLimit, boolean skipTable) {
     TreeSet<Character> alphabet = new TreeSet<>();
     for (String p : patterns) {
       for (char c : p.toCharArray()) {
@@ -75,7 +83,7 @@ final class AhoCorasick {
       totalChars += p.length();
       allLong &= p.length() >= 2 || p.charAt(0) >= 128;
     }
-    starts = allLong ? startBigrams(patterns) : null;
+    starts = allLong && skipTable ? startBigrams(patterns) : null;
     if ((long) totalChars * width <= denseLimit) {
       int[][] out = new int[totalChars][];
       int[] delta = new int[totalChars * width];
@@ -317,6 +325,36 @@ final class AhoCorasick {
       } while (i < n && state != 0);
     }
     return count;
+  }
+
+  /** Whether any pattern occurs in the text: the scan, stopped at the first hit. */
+  boolean occursIn(String s) {
+    final int n = s.length();
+    int i = 0;
+    while (i < n) {
+      i = skip(s, i);
+      if (i >= n) {
+        return false;
+      }
+      int state = 0;
+      do {
+        char c = s.charAt(i++);
+        int k = c < 128 ? asciiClass[c] : classOf(c);
+        if (dense != null) {
+          int next = dense[state + k];
+          if (next < 0) {
+            return true;
+          }
+          state = next;
+        } else {
+          state = step(state, k);
+          if (outputs[state] != null) {
+            return true;
+          }
+        }
+      } while (i < n && state != 0);
+    }
+    return false;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.tidemark.sigma.compile;
 
 import io.tidemark.event.DiagnosticSink;
 import io.tidemark.event.Event;
+import io.tidemark.event.LogType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,9 +32,17 @@ final class Bucket {
   private final String[] fields;
   private final AhoCorasick[] inField;
   private final Supplier<Scratch> scratch = () -> SCRATCH.get().ready(size());
+  /**
+   * Keyword atoms are looked for in each value rather than in the search text: a keyword matches
+   * one value, so its atom must occur in that value. For Windows events the search text is built
+   * per event (a copy of every value), so scanning the values directly saves that copy; a text
+   * log's search text is its raw line, already there, so it is scanned in one go.
+   */
+  private final boolean valueByValue;
 
   Bucket(List<Variant> sorted) {
     this.variants = sorted.toArray(Variant[]::new);
+    this.valueByValue = !sorted.isEmpty() && sorted.get(0).target.logType() == LogType.WINDOWS_EVENT;
     // field ("" for any) -> literal -> variants
     Map<String, Map<String, List<Integer>>> byField = new TreeMap<>();
     List<Integer> free = new ArrayList<>();
@@ -92,8 +101,15 @@ final class Bucket {
       }
     }
     if (anywhere != null && count < constrained) {
-      count = sc != null ? anywhere.scan(event.searchText(), sc, constrained, count)
-          : anywhere.scan(event.searchText(), scratch, constrained);
+      if (valueByValue) {
+        if (sc == null) {
+          sc = scratch.get();
+        }
+        count = sc.scanValues(event, anywhere, constrained, count);
+      } else {
+        count = sc != null ? anywhere.scan(event.searchText(), sc, constrained, count)
+            : anywhere.scan(event.searchText(), scratch, constrained);
+      }
     }
     if (count == 0) {
       evaluateAll(unconstrained, unconstrained.length, event, onMatch, diagnostics);
@@ -120,10 +136,30 @@ final class Bucket {
   }
 
   /** Per-thread marks, so that matching allocates nothing per event. */
-  private static final class Scratch implements AhoCorasick.Scratch {
+  private static final class Scratch implements AhoCorasick.Scratch, Event.FieldVisitor {
     int[] marks = new int[0];
     int[] found = new int[0];
     int epoch;
+    private @Nullable AhoCorasick automaton;
+    private int stopAfter;
+    private int count;
+
+    /** Scans every value of the event, as {@link AhoCorasick#scan} does one text. */
+    int scanValues(Event event, AhoCorasick automaton, int stopAfter, int count) {
+      this.automaton = automaton;
+      this.stopAfter = stopAfter;
+      this.count = count;
+      event.forEachValue(this);
+      this.automaton = null;
+      return this.count;
+    }
+
+    @Override
+    public void visit(String name, String value) {
+      if (count < stopAfter) {
+        count = automaton.scan(value, this, stopAfter, count);
+      }
+    }
 
     @Override
     public int[] marks() {

@@ -191,14 +191,45 @@ sealed interface Matcher {
 
   /** A field's value (any of its values, for multi-valued fields) passes the tests. */
   final class Field implements Matcher {
+    /** From this many case-insensitive contains texts on, one automaton searches for them all. */
+    private static final int GROUP_CONTAINS = 4;
+
     final String field;
+    /** The tests as compiled: atoms and witnesses are read from these. */
+    private final ValueTest[] declared;
+    /** The tests as evaluated: cheapest first, long contains lists merged. */
     private final ValueTest[] tests;
     private final boolean allOf;
 
     Field(String field, List<ValueTest> tests, boolean allOf) {
       this.field = field;
-      this.tests = tests.stream().sorted(Comparator.comparingInt(ValueTest::cost)).toArray(ValueTest[]::new);
+      this.declared = tests.toArray(ValueTest[]::new);
+      this.tests = evaluated(tests, allOf).stream()
+          .sorted(Comparator.comparingInt(ValueTest::cost)).toArray(ValueTest[]::new);
       this.allOf = allOf;
+    }
+
+    private static List<ValueTest> evaluated(List<ValueTest> tests, boolean allOf) {
+      if (allOf) {
+        return tests;
+      }
+      List<String> texts = new java.util.ArrayList<>();
+      for (ValueTest t : tests) {
+        if (t instanceof ValueTest.Contains c && c.foldedText() != null && !c.foldedText().isEmpty()) {
+          texts.add(c.foldedText());
+        }
+      }
+      if (texts.size() < GROUP_CONTAINS) {
+        return tests;
+      }
+      List<ValueTest> out = new java.util.ArrayList<>();
+      for (ValueTest t : tests) {
+        if (!(t instanceof ValueTest.Contains c && c.foldedText() != null && !c.foldedText().isEmpty())) {
+          out.add(t);
+        }
+      }
+      out.add(new ValueTest.ContainsAny(texts));
+      return out;
     }
 
     @Override
@@ -243,16 +274,16 @@ sealed interface Matcher {
 
     @Override
     public @Nullable Set<RequiredLiteral> atoms() {
-      return combine(tests, allOf, field);
+      return combine(declared, allOf, field);
     }
 
     @Override
     public @Nullable Set<String> witness(String name) {
-      if (!field.equals(name) || (allOf && tests.length > 1)) {
+      if (!field.equals(name) || (allOf && declared.length > 1)) {
         return null;
       }
       Set<String> out = new HashSet<>();
-      for (ValueTest t : tests) {
+      for (ValueTest t : declared) {
         String exact = t.exactText();
         if (exact == null) {
           return null;

@@ -145,6 +145,11 @@ sealed interface ValueTest {
       return cased ? value.contains(text) : Fold.contains(value, needle);
     }
 
+    /** The folded text when the test ignores case, else null. */
+    @Nullable String foldedText() {
+      return cased ? null : text;
+    }
+
     @Override
     public int cost() {
       return 4;
@@ -153,6 +158,44 @@ sealed interface ValueTest {
     @Override
     public @Nullable Set<String> atoms() {
       return atom(Fold.fold(text));
+    }
+  }
+
+  /**
+   * Any of many case-insensitive {@code contains} texts of one field ({@code CommandLine|contains:}
+   * with a long list), found in one pass of an Aho-Corasick automaton over the value rather than
+   * one search per text. Only matching uses it: atoms and witnesses come from the texts' own
+   * tests.
+   */
+  final class ContainsAny implements ValueTest {
+    /** Small automatons keep a dense table; a rule's list should not cost megabytes. */
+    private static final long DENSE_LIMIT = 1L << 13;
+
+    private final AhoCorasick automaton;
+    private final int size;
+
+    ContainsAny(List<String> folded) {
+      List<int[]> payloads = new java.util.ArrayList<>();
+      for (int i = 0; i < folded.size(); i++) {
+        payloads.add(new int[] {0});
+      }
+      this.automaton = new AhoCorasick(folded, payloads, DENSE_LIMIT, false);
+      this.size = folded.size();
+    }
+
+    @Override
+    public boolean test(String value) {
+      return automaton.occursIn(value);
+    }
+
+    @Override
+    public int cost() {
+      return 4 + size / 8;
+    }
+
+    @Override
+    public @Nullable Set<String> atoms() {
+      throw new UnsupportedOperationException("only the texts' own tests give atoms");
     }
   }
 

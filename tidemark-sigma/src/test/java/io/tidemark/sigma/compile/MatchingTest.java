@@ -50,6 +50,19 @@ class MatchingTest {
   }
 
   @Test
+  void containsList_longListOfOneField_matchesAnyTextIgnoringCase() {
+    String list = "CommandLine|contains: ['-enc ', 'IEX(', 'DownloadString', '\u212Aerb', 'x']";
+    assertThat(fires(list, "CommandLine", "powershell -ENC aaa")).isTrue();
+    assertThat(fires(list, "CommandLine", "(new-object net.webclient).downloadstring('u')")).isTrue();
+    assertThat(fires(list, "CommandLine", "kerberoast")).isTrue();
+    assertThat(fires(list, "CommandLine", "powershell -File a.ps1")).isFalse();
+    assertThat(fires(list, "CommandLine", List.of("a", "b", "iex(1)"))).isTrue();
+    assertThat(fires(list, "CommandLine", List.of("a", "b"))).isFalse();
+    String mixed = "CommandLine|contains: ['aaa', 'bbb', 'ccc', 'ddd', '']";
+    assertThat(fires(mixed, "CommandLine", "zzz")).as("the empty text is in every value").isTrue();
+  }
+
+  @Test
   void nullEmptyAndMissing_stayDistinct() {
     // null: absent or without value; '': present and empty; '*': present with any string value
     assertThat(fires("Field: null")).isTrue();
