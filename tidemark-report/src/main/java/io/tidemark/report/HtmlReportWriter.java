@@ -189,7 +189,8 @@ final class HtmlReportWriter {
     h.append("<label>Text <input type=\"search\" name=\"text\" placeholder=\"rule, source, field\"></label> ");
     h.append("<output id=\"timeline-count\"></output></form>\n");
     h.append("<svg id=\"timeline-chart\" role=\"img\" aria-label=\"Timeline chart\" "
-        + "viewBox=\"0 0 1000 200\" preserveAspectRatio=\"xMinYMin meet\"></svg>\n");
+        + "viewBox=\"0 0 1000 60\" preserveAspectRatio=\"xMinYMin meet\"><text x=\"500\" y=\"34\" "
+        + "text-anchor=\"middle\">The chart needs scripts; the table below lists every entry.</text></svg>\n");
     int total = data.timeline().size();
     if (rows.size() < total) {
       h.append("<p class=\"note\">Showing ").append(rows.size()).append(" of ").append(total)
