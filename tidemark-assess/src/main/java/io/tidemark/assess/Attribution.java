@@ -145,8 +145,24 @@ final class Attribution {
         u.why.add("used successfully from attacker address " + ip
             + (f instanceof Fact.Logon l ? " (" + l.via() + ")" : ""));
         u.seen(f.time(), ip, f.ref());
+        String legacy = legacy(f);
+        if (legacy != null) {
+          u.why.add("legacy authentication (" + legacy + ") from " + ip
+              + ", which bypasses modern-authentication controls such as MFA");
+        }
       }
     }
+  }
+
+  /**
+   * The legacy protocol or scheme a request authenticated with: Basic over EWS, ActiveSync,
+   * Autodiscover, RPC or OAB sends the password with every request and cannot do MFA.
+   */
+  private static @Nullable String legacy(Fact f) {
+    if (f instanceof Fact.Request r && r.authType().equalsIgnoreCase("Basic")) {
+      return "Basic over " + (r.protocol().isEmpty() ? r.stem() : r.protocol());
+    }
+    return null;
   }
 
   /**

@@ -66,4 +66,18 @@ class AttributionTest {
     assertThat(result.ips).isEmpty();
     assertThat(result.accounts(List.of())).isEmpty();
   }
+
+  @Test
+  void accounts_attackerUsingBasicAuthentication_saysSoInTheReason() {
+    List<Fact> facts = Facts.parse(SPRAY + """
+        10:40:00 proxy 203.0.113.9 CORP\\alice Ews /ews/exchange.asmx - - 200 python-requests/2.28
+        """);
+
+    List<AccountAssessment> accounts = run(facts).accounts(facts);
+
+    assertThat(accounts.get(0).account()).isEqualTo("alice@corp.local");
+    assertThat(accounts.get(0).status()).isEqualTo(AccountStatus.COMPROMISED);
+    assertThat(accounts.get(0).reason()).contains("legacy authentication (Basic over Ews)");
+    assertThat(accounts.get(0).attackerIps()).containsExactly("203.0.113.9");
+  }
 }
