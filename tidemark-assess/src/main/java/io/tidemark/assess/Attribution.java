@@ -48,6 +48,8 @@ final class Attribution {
   /** What is known of one account the attacker used or tried. */
   static final class Use {
     final Set<String> why = new TreeSet<>();
+    /** Per attacker address, how the account was used from it (4624, Owa, EWS, ...). */
+    final Map<String, Set<String>> via = new TreeMap<>();
     final Set<String> ips = new TreeSet<>();
     final List<EvidenceRef> evidence = new ArrayList<>();
     @Nullable Instant first;
@@ -86,7 +88,6 @@ final class Attribution {
     seeds.ips.forEach((ip, origin) -> {
       Actor a = ips.computeIfAbsent(ip, k -> new Actor(origin.confidence));
       a.ruleIds.addAll(origin.ruleIds);
-      a.why.add("named by " + origin.ruleIds.size() + " detection rule(s)");
       origin.evidence.forEach(ref -> a.seen(ref.timestamp(), ref));
     });
     for (CredentialAnalysis.Signal s : credentials.spray.values()) {
@@ -142,8 +143,7 @@ final class Attribution {
       if (key != null) {
         actor.accounts.add(key);
         Use u = compromised.computeIfAbsent(key, k -> new Use());
-        u.why.add("used successfully from attacker address " + ip
-            + (f instanceof Fact.Logon l ? " (" + l.via() + ")" : ""));
+        u.via.computeIfAbsent(ip, k -> new TreeSet<>()).add(via(f));
         u.seen(f.time(), ip, f.ref());
         String legacy = legacy(f);
         if (legacy != null) {
@@ -152,6 +152,26 @@ final class Attribution {
         }
       }
     }
+  }
+
+  private static String via(Fact f) {
+    if (f instanceof Fact.Logon l) {
+      return l.via();
+    } else if (f instanceof Fact.Request r) {
+      return r.protocol().equals("iis") ? "IIS" : "HttpProxy " + r.protocol();
+    } else if (f instanceof Fact.Ews) {
+      return "EWS log";
+    }
+    return f instanceof Fact.CloudRead ? "MailItemsAccessed" : "cmdlet";
+  }
+
+  /** Why an account is compromised, addresses and how they used it first. */
+  private static String reason(Use u) {
+    List<String> parts = new ArrayList<>();
+    u.via.forEach((ip, how) -> parts.add("used successfully from attacker address " + ip + " ("
+        + String.join(", ", how) + ")"));
+    parts.addAll(u.why);
+    return String.join("; ", parts);
   }
 
   /**
@@ -400,6 +420,10 @@ final class Attribution {
       first = DamageAnalysis.min(first, a.first);
       last = DamageAnalysis.max(last, a.last);
     }
+    if (!rules.isEmpty()) {
+      why.add("named by " + rules.size() + (rules.size() == 1 ? " detection rule" : " detection "
+          + "rules"));
+    }
     String summary = cluster.size() + (cluster.size() == 1 ? " address" : " addresses")
         + (accounts.isEmpty() ? "" : " using " + String.join(", ", accounts)) + ": "
         + String.join("; ", why) + ".";
@@ -463,7 +487,7 @@ final class Attribution {
     for (Map.Entry<String, Use> e : byTime) {
       Use u = e.getValue();
       out.add(new AccountAssessment(ids.display(e.getKey()), AccountStatus.COMPROMISED,
-          "Compromised: " + String.join("; ", u.why) + ".", u.first, u.last,
+          "Compromised: " + reason(u) + ".", u.first, u.last,
           List.copyOf(u.ips), u.evidence));
     }
     for (Map.Entry<String, Use> e : targeted.entrySet()) {
