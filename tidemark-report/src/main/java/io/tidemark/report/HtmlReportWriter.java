@@ -200,7 +200,8 @@ final class HtmlReportWriter {
     if (rows.isEmpty()) {
       h.append("<p class=\"empty\">No detections and no damage events.</p>\n");
     } else {
-      h.append("<div class=\"scroll\">\n<table id=\"timeline-table\">\n<thead><tr><th>Time</th><th>Level</th><th>Server</th>"
+      h.append("<div class=\"scroll\">\n<table id=\"timeline-table\">\n<thead><tr><th>Time</th>"
+          + "<th>Level</th><th>Server</th>"
           + "<th>What</th><th>Evidence</th></tr></thead>\n<tbody>\n");
       for (int i = 0; i < rows.size(); i++) {
         TimelineEntry e = rows.get(i);
@@ -257,7 +258,8 @@ final class HtmlReportWriter {
       }
     }
     if (!accounts.isEmpty()) {
-      h.append("<h3>Accounts the attacker used or attacked</h3>\n<table class=\"sortable\" id=\"accounts\"><thead><tr>");
+      h.append("<h3>Accounts the attacker used or attacked</h3>\n"
+          + "<table class=\"sortable\" id=\"accounts\"><thead><tr>");
       sortHeads("Account", "Status", "First", "Last", "Addresses", "Why", "Evidence");
       h.append("</tr></thead><tbody>\n");
       for (AccountAssessment acc : accounts) {
@@ -305,10 +307,11 @@ final class HtmlReportWriter {
       for (Exposure e : ledger) {
         h.append("<tr>");
         td(e.mailbox());
-        h.append("<td data-sort=\"").append(e.scope().ordinal()).append("\">").append(esc(e.scope().id())).append("</td>");
-        h.append("<td data-sort=\"").append(e.confidence().ordinal()).append("\">").append(esc(e.confidence().id())).append("</td>");
-        h.append("<td data-sort=\"").append(e.firstSeen()).append("\">").append(time(e.firstSeen())).append("</td>");
-        h.append("<td data-sort=\"").append(e.lastSeen()).append("\">").append(time(e.lastSeen())).append("</td>");
+        // Sort keys are ours (ordinals, ISO times): scope and confidence sort by rank, not by name.
+        sortedTd(Integer.toString(e.scope().ordinal()), e.scope().id());
+        sortedTd(Integer.toString(e.confidence().ordinal()), e.confidence().id());
+        sortedTd(e.firstSeen().toString(), time(e.firstSeen()));
+        sortedTd(e.lastSeen().toString(), time(e.lastSeen()));
         td(String.join(", ", e.operations()));
         h.append("<td class=\"num\">").append(e.items() == 0 ? "unknown" : Long.toString(e.items())).append("</td>");
         h.append("<td class=\"num\">").append(e.bytes() == 0 ? "unknown" : Long.toString(e.bytes())).append("</td>");
@@ -488,6 +491,10 @@ final class HtmlReportWriter {
       h.append("<th").append(num ? " data-type=\"num\"" : "").append("><button type=\"button\">")
           .append(esc(num ? n.substring(1) : n)).append("</button></th>");
     }
+  }
+
+  private void sortedTd(String key, String text) {
+    h.append("<td data-sort=\"").append(esc(key)).append("\">").append(esc(text)).append("</td>");
   }
 
   private void td(String text) {
