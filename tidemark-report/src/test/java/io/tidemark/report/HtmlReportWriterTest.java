@@ -66,6 +66,14 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void script_neverParsesTextAsHtmlOrCode() {
+    // Evidence reaches the page only through textContent and attribute values; keep it that way.
+    assertThat(HtmlReportWriter.SCRIPT).doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML",
+        "document.write", "eval(", "Function(", "setTimeout(", "setInterval(", "createContextualFragment",
+        "DOMParser", "href", "src");
+  }
+
+  @Test
   void render_hostileStrings_areEscapedEverywhere() {
     String html = render(true);
 
