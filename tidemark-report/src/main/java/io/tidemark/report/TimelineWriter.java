@@ -57,8 +57,16 @@ final class TimelineWriter {
         if (!e.eventId().isEmpty()) {
           g.writeStringField("event_id", e.eventId());
         }
-        g.writeFieldName("event");
-        Json.writeFields(g, e.fields());
+        // Flat, prefixed keys: Timesketch indexes into OpenSearch, where a dotted key becomes an
+        // object path and one key with two shapes across lines makes whole lines fail to index.
+        java.util.Set<String> written = new java.util.HashSet<>(java.util.List.of("event_id"));
+        for (Map.Entry<String, Object> f : e.fields().entrySet()) {
+          String key = "event_" + f.getKey().replaceAll("[^A-Za-z0-9_-]", "_");
+          if (written.add(key)) {
+            g.writeFieldName(key);
+            Json.writeValue(g, f.getValue());
+          }
+        }
         g.writeEndObject();
         g.writeRaw('\n');
       }
