@@ -110,6 +110,13 @@ final class Attribution {
     if (novelty(ordered)) {
       successes(ordered);
     }
+    for (CredentialAnalysis.Signal s : credentials.successAfterFailures.values()) {
+      Use u = compromised.get(s.account);
+      if (u != null && u.ips.contains(s.ip)) {
+        u.why.add("its first success from " + s.ip + " followed failed logons from there");
+        s.evidence.forEach(ref -> u.seen(ref.timestamp(), s.ip, ref));
+      }
+    }
     for (Fact f : ordered) {
       if (f instanceof Fact.Logon l && !l.success() && ips.containsKey(l.ip())) {
         String key = ids.see(l.account());

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Credential misuse from logon outcomes, in event-time order: password spray (one address, many
  * accounts failing), brute force (one account from one address failing often), and the first
- * success after failures. Outcomes come from Security 4624/4625/4648 by IIS, HttpProxy forms
+ * success after failures. Outcomes come from Security 4624/4625 by IIS, HttpProxy forms
  * logons ({@code IsAuthenticated}), IIS 401 answers naming a user and, since OWA's forms logon
  * answers 302 either way, from what IIS logged next for the same client: the logon page again
  * with {@code reason=2} is a failure, the mailbox is a success. All state is keyed windows of

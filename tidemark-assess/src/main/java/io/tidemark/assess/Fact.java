@@ -24,7 +24,7 @@ sealed interface Fact
   }
 
   /**
-   * An authentication outcome: Security 4624/4625/4648 from IIS, or a forms logon.
+   * An authentication outcome: Security 4624/4625 from IIS, a forms logon, or a UAL sign-in.
    *
    * @param account the name as typed or logged; null when the source does not name it
    * @param via what recorded it, e.g. {@code 4625}, {@code owa-forms}

@@ -97,7 +97,8 @@ final class FactExtractor implements EventSweep.Extractor<Fact> {
     String id = text(e.get("EventID"));
     String channel = text(e.get("Channel"));
     if (channel.equalsIgnoreCase("Security")
-        && (id.equals("4624") || id.equals("4625") || id.equals("4648"))) {
+        && (id.equals("4624") || id.equals("4625"))) {
+      // 4648 (explicit credentials) records an attempt, not its outcome: it is left out.
       String process = text(e.get("ProcessName")).toLowerCase(Locale.ROOT);
       if (!process.endsWith("\\w3wp.exe") && !text(e.get("LogonType")).equals("8")) {
         return;

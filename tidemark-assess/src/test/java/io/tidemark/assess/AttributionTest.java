@@ -35,6 +35,8 @@ class AttributionTest {
     assertThat(result.compromised).containsOnlyKeys("alice");
     assertThat(result.targeted).containsOnlyKeys("bob", "carol", "dave", "erin");
     assertThat(result.ips).containsOnlyKeys("203.0.113.9");
+    assertThat(result.compromised.get("alice").why)
+        .contains("its first success from 203.0.113.9 followed failed logons from there");
   }
 
   @Test
