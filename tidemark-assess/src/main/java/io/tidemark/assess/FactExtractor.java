@@ -50,7 +50,15 @@ final class FactExtractor implements EventSweep.Extractor<Fact> {
     String protocol = text(e.get("Protocol"));
     String query = text(e.get("UrlQuery"));
     String operation = text(e.get("ProtocolAction"));
-    if (operation.isEmpty()) {
+    if (operation.isEmpty() && protocol.equalsIgnoreCase("Mapi")) {
+      // MAPI over HTTP names its request type in ClientRequestId: "...;RT:Execute;CI:..."
+      String id = text(e.get("ClientRequestId"));
+      int rt = id.indexOf("RT:");
+      if (rt >= 0) {
+        int end = id.indexOf(';', rt);
+        operation = id.substring(rt + 3, end < 0 ? id.length() : end);
+      }
+    } else if (operation.isEmpty()) {
       operation = queryValue(query, protocol.equalsIgnoreCase("Eas") ? "Cmd" : "action");
     }
     return new Fact.Request(ref, host, ip(e.get("ClientIpAddress")), text(e.get("UserAgent")),

@@ -69,4 +69,17 @@ class ExposureLedgerTest {
 
     assertThat(ledger).isEmpty();
   }
+
+  @Test
+  void build_outlookOverMapiFromAnAttackerAddress_exposesTheWholeMailbox() {
+    List<Exposure> ledger = ledger(SPRAY + """
+        10:45:00 proxy 203.0.113.9 CORP\\alice Mapi /mapi/emsmdb/ Execute MailboxGuid~0f3c 200 Outlook/16.0
+        """);
+
+    assertThat(ledger).singleElement().satisfies(e -> {
+      assertThat(e.mailbox()).isEqualTo("CORP\\alice");
+      assertThat(e.scope()).isEqualTo(ExposureScope.MAILBOX);
+      assertThat(e.operations()).containsExactly("Mapi Execute");
+    });
+  }
 }
