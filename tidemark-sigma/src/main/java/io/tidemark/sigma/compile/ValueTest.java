@@ -426,57 +426,27 @@ sealed interface ValueTest {
   }
 
   /**
-   * A regular expression found anywhere in the value, with a bounded search. Before the regex
-   * runs, two linear checks reject most values: the pattern's longest required literal must
-   * occur, and each character its required literals hold more than once must occur that often
-   * ({@code \+.*\+.*\+...} needs that many {@code +}). Both are necessary conditions of a
-   * match, so they change speed only: backtracking regexes over long command lines were the
-   * largest cost of the SigmaHQ process-creation rules. Patterns of literals and {@code .*} gaps
-   * are then searched in linear time ({@link GapRegex}) rather than by backtracking.
+   * A regular expression found anywhere in the value, with a bounded search, after the linear
+   * checks of {@link RegexGate}. Patterns of literals and {@code .*} gaps are searched in linear
+   * time ({@link GapRegex}) rather than by backtracking.
    */
   final class RegexTest implements ValueTest {
     final SafeRegex regex;
-    private final @Nullable GapRegex gaps;
     private final @Nullable String literal;
-    private final Fold.@Nullable Needle needle;
-    private final char[] repeated;
-    private final int[] times;
+    private final RegexGate gate;
+    private final @Nullable GapRegex gaps;
 
     RegexTest(SafeRegex regex) {
       this.regex = regex;
+      this.literal = RegexLiterals.required(regex.pattern().pattern(), regex.pattern().flags());
+      this.gate = new RegexGate(regex.pattern());
       this.gaps = GapRegex.of(regex.pattern());
-      String pattern = regex.pattern().pattern();
-      int flags = regex.pattern().flags();
-      this.literal = RegexLiterals.required(pattern, flags);
-      this.needle = literal == null ? null : new Fold.Needle(Fold.fold(literal));
-      java.util.Map<Character, Integer> counts = new java.util.TreeMap<>();
-      List<String> runs = RegexLiterals.runs(pattern, flags);
-      if (runs != null) {
-        for (String run : runs) {
-          for (int i = 0; i < run.length(); i++) {
-            counts.merge(Fold.fold(run.charAt(i)), 1, Integer::sum);
-          }
-        }
-      }
-      counts.values().removeIf(n -> n < 2);
-      this.repeated = new char[counts.size()];
-      this.times = new int[counts.size()];
-      int k = 0;
-      for (java.util.Map.Entry<Character, Integer> e : counts.entrySet()) {
-        repeated[k] = e.getKey();
-        times[k++] = e.getValue();
-      }
     }
 
     @Override
     public boolean test(String value) {
-      if (needle != null && !Fold.contains(value, needle)) {
+      if (!gate.mayMatch(value)) {
         return false;
-      }
-      for (int k = 0; k < repeated.length; k++) {
-        if (Fold.count(value, repeated[k], times[k]) < times[k]) {
-          return false;
-        }
       }
       return gaps != null ? gaps.find(value) : regex.find(value);
     }
