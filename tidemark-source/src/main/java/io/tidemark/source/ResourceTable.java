@@ -9,13 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the tab-separated mapping tables shipped as resources; {@code #} starts a comment line. */
-final class ResourceTable {
+/**
+ * Reads the tab-separated mapping tables shipped as resources; {@code #} starts a comment line.
+ * Public only so the reader packages below this one share it; not an API for other modules.
+ */
+public final class ResourceTable {
   private ResourceTable() {}
 
   /** The rows of a table next to this class, each split on tabs. */
   static List<String[]> read(String resource) {
-    InputStream in = ResourceTable.class.getResourceAsStream(resource);
+    return read(ResourceTable.class, resource);
+  }
+
+  /** The rows of a table next to {@code anchor}, each split on tabs. */
+  public static List<String[]> read(Class<?> anchor, String resource) {
+    InputStream in = anchor.getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException("resource " + resource + " is missing from the classpath");
     }

@@ -1,11 +1,6 @@
 package io.tidemark.source.ual;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.tidemark.source.ResourceTable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,22 +71,6 @@ final class UalFieldMap {
   }
 
   private static List<String[]> rows() {
-    InputStream in = UalFieldMap.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("resource " + RESOURCE + " is missing from the classpath");
-    }
-    List<String[]> rows = new ArrayList<>();
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          rows.add(line.split("\t", -1));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read resource " + RESOURCE, e);
-    }
-    return rows;
+    return ResourceTable.read(UalFieldMap.class, RESOURCE);
   }
 }
