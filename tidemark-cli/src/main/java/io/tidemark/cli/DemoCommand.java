@@ -4,7 +4,6 @@ import io.tidemark.engine.RulePack;
 import io.tidemark.lab.Lab;
 import io.tidemark.lab.LabSpec;
 import io.tidemark.lab.LabTruth;
-import io.tidemark.sigma.compile.CompileOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
     console.out().println("Scanning it with the built-in rule pack...");
     console.out().println();
 
-    RulePack rules = RulePack.builtIn(CompileOptions.defaults());
+    RulePack rules = BuiltInPack.load();
     ScanCommand.scan(console, List.of(evidence.resolve(truth.host())), result, rules, run,
         List.of("demo", "--scenario", scenario, "--seed", Long.toString(seed), "--out", out.toString()));
 

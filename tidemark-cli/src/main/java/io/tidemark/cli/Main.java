@@ -11,6 +11,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    BuiltInPack.prefetch(args);
     int code = run(args, System.out, System.err);
     System.out.flush();
     System.exit(code);
@@ -20,6 +21,7 @@ public final class Main {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     Console console = new Console(out, err, System.console() != null);
     CommandLine cli = new CommandLine(new TidemarkCommand(console));
+    TidemarkCommand.addCommands(cli, args);
     cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     cli.setCaseInsensitiveEnumValuesAllowed(true);

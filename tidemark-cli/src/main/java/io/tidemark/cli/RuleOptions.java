@@ -47,6 +47,9 @@ final class RuleOptions {
   @Nullable Path config;
 
   RulePack load() {
+    if (rules.isEmpty() && fieldMaps.isEmpty() && placeholders.isEmpty() && config == null) {
+      return BuiltInPack.load();
+    }
     CompileOptions options = compileOptions();
     if (rules.isEmpty()) {
       return RulePack.builtIn(options);

@@ -1,5 +1,9 @@
 package io.tidemark.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -25,17 +29,38 @@ import picocli.CommandLine.Spec;
       "",
       "Run 'tidemark help COMMAND' for a command's options and examples."
     },
-    subcommands = {
-      DemoCommand.class,
-      ScanCommand.class,
-      HuntCommand.class,
-      DumpCommand.class,
-      LabCommand.class,
-      RulesCommand.class,
-      picocli.CommandLine.HelpCommand.class
-    },
     footer = ExitCodes.HELP)
 final class TidemarkCommand implements Runnable {
+  /**
+   * The commands, in the order help lists them. Main adds them, not the annotation, so that a
+   * command line naming one builds only that command's model: picocli's reflection over every
+   * command is a twentieth of a cold start.
+   */
+  static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("demo", DemoCommand.class);
+    commands.put("scan", ScanCommand.class);
+    commands.put("hunt", HuntCommand.class);
+    commands.put("dump", DumpCommand.class);
+    commands.put("lab", LabCommand.class);
+    commands.put("rules", RulesCommand.class);
+    commands.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
+
+  /** Adds the command the arguments name, or every command when they name none. */
+  static void addCommands(CommandLine cli, String[] args) {
+    String first = args.length == 0 ? "" : args[0];
+    boolean named = COMMANDS.containsKey(first) && !first.equals("help");
+    for (Map.Entry<String, Class<?>> e : COMMANDS.entrySet()) {
+      if (!named || e.getKey().equals(first)) {
+        cli.addSubcommand(e.getKey(), e.getValue());
+      }
+    }
+  }
+
   final Console console;
 
   @Spec CommandSpec spec;
