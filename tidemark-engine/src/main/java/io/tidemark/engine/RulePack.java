@@ -43,6 +43,8 @@ import org.jspecify.annotations.Nullable;
 public final class RulePack {
   /** Where the build puts the repository's {@code rules/} folder inside the engine jar. */
   static final String BUILT_IN = "io/tidemark/engine/rules";
+  /** The pack composed at build time ({@link RuleImageBuilder}), next to it in the jar. */
+  static final String BUILT_IN_IMAGE = "io/tidemark/engine/rules.image";
 
   private final String description;
   private final String fingerprint;
@@ -74,12 +76,34 @@ public final class RulePack {
 
   /** Tidemark's own Exchange rule pack, bundled in the jar. */
   public static RulePack builtIn(CompileOptions options) {
+    byte[] image = builtInImage();
+    if (image != null) {
+      return new RulePack("built-in Exchange pack", RuleLoader.imageLabel(image),
+          RuleLoader.loadImage(image), options);
+    }
     List<RuleSource> sources = builtInSources();
     if (sources.isEmpty()) {
       throw new TidemarkException("the built-in rule pack is missing from the jar", BUILT_IN);
     }
     return new RulePack("built-in Exchange pack", fingerprint(sources),
         RuleLoader.loadSources(sources), options);
+  }
+
+  /**
+   * The build-time image of the pack when running from the jar; null when running from classes
+   * folders (tests, IDEs), where the rules may have been edited since the image was written.
+   */
+  private static byte @Nullable [] builtInImage() {
+    URL url = RulePack.class.getClassLoader().getResource(BUILT_IN_IMAGE);
+    if (url == null || !url.getProtocol().equals("jar")) {
+      return null;
+    }
+    try (InputStream in = url.openStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new TidemarkException("cannot read the built-in rule pack: " + e.getMessage(),
+          BUILT_IN_IMAGE, e);
+    }
   }
 
   /** Rules from files and folders (searched recursively for {@code *.yml} and {@code *.yaml}). */
@@ -202,7 +226,7 @@ public final class RulePack {
     return sources;
   }
 
-  private static List<RuleSource> readTree(Path root) throws IOException {
+  static List<RuleSource> readTree(Path root) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
@@ -218,7 +242,7 @@ public final class RulePack {
     return sources;
   }
 
-  private static String fingerprint(List<RuleSource> sources) {
+  static String fingerprint(List<RuleSource> sources) {
     MessageDigest sha = sha256();
     for (RuleSource s : sources) {
       sha.update(s.path().getBytes(StandardCharsets.UTF_8));

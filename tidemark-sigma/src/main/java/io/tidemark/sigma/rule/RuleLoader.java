@@ -70,6 +70,55 @@ public final class RuleLoader {
     return parse(sources, new ArrayList<>(), sources.size());
   }
 
+  /**
+   * Composes rule sources known at build time into an image that {@link #loadImage} turns into
+   * the same documents without parsing YAML again.
+   *
+   * @param label kept with the image, e.g. the fingerprint of the sources
+   * @throws IllegalArgumentException naming the source, line and column of invalid YAML
+   */
+  public static byte[] image(String label, List<RuleSource> sources) {
+    List<RuleImage.Source> composed = new ArrayList<>(sources.size());
+    for (RuleSource source : sources) {
+      List<Node> roots = new ArrayList<>();
+      try {
+        for (Node root : new Compose(SETTINGS).composeAllFromString(withoutBom(source.text()))) {
+          roots.add(root);
+        }
+      } catch (MarkedYamlEngineException e) {
+        String at = e.getProblemMark().map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
+            .orElse("");
+        throw new IllegalArgumentException(source.path() + at + ": not valid YAML: "
+            + oneLine(e.getProblem()), e);
+      } catch (YamlEngineException e) {
+        throw new IllegalArgumentException(source.path() + ": not valid YAML: "
+            + oneLine(e.getMessage()), e);
+      }
+      composed.add(new RuleImage.Source(source.path(), roots));
+    }
+    return RuleImage.write(label, composed);
+  }
+
+  /** The label an image was written with. */
+  public static String imageLabel(byte[] image) {
+    return RuleImage.read(image).label();
+  }
+
+  /**
+   * Loads the documents of an image written by {@link #image}: the same result as loading its
+   * sources, problems included.
+   *
+   * @throws IllegalArgumentException when the bytes are not a rule image of this version
+   */
+  public static LoadResult loadImage(byte[] image) {
+    List<RuleImage.Source> sources = RuleImage.read(image).sources();
+    List<Unit> units = new ArrayList<>(sources.size());
+    for (RuleImage.Source s : sources) {
+      units.add(new Unit(s.path(), null, s.roots()));
+    }
+    return parseUnits(units, new ArrayList<>(), sources.size());
+  }
+
   private static List<Path> ruleFiles(Path path, List<RuleProblem> problems) {
     if (Files.isRegularFile(path)) {
       return List.of(path);
@@ -115,7 +164,18 @@ public final class RuleLoader {
     return null;
   }
 
+  /** A source to parse: its text, or the nodes an image kept of it. */
+  private record Unit(String path, @Nullable String text, @Nullable List<Node> roots) {}
+
   private static LoadResult parse(List<RuleSource> sources, List<RuleProblem> problems, int files) {
+    List<Unit> units = new ArrayList<>(sources.size());
+    for (RuleSource s : sources) {
+      units.add(new Unit(s.path(), s.text(), null));
+    }
+    return parseUnits(units, problems, files);
+  }
+
+  private static LoadResult parseUnits(List<Unit> sources, List<RuleProblem> problems, int files) {
     // Parsing YAML is most of a cold start; the second half of a large pack is parsed on
     // another core meanwhile. Results join in source order, as if parsed one by one.
     int split = sources.size() >= PARALLEL_MIN_SOURCES ? sources.size() / 2 : sources.size();
@@ -159,21 +219,23 @@ public final class RuleLoader {
 
   /** Sources parsed by one thread, with what they gave. */
   private static final class Batch implements Runnable {
-    final List<RuleSource> sources;
+    final List<Unit> sources;
     final List<SigmaDocument> loaded = new ArrayList<>();
     final List<RuleProblem> problems = new ArrayList<>();
     int documents;
     @Nullable RuntimeException failure;
 
-    Batch(List<RuleSource> sources) {
+    Batch(List<Unit> sources) {
       this.sources = sources;
     }
 
     @Override
     public void run() {
       try {
-        for (RuleSource source : sources) {
-          documents += parseSource(source, loaded, problems);
+        for (Unit source : sources) {
+          documents += source.roots() != null
+              ? parseNodes(source.path(), source.roots(), loaded, problems)
+              : parseSource(new RuleSource(source.path(), source.text()), loaded, problems);
         }
       } catch (RuntimeException e) {
         failure = e;
@@ -181,8 +243,23 @@ public final class RuleLoader {
     }
   }
 
+  private static String withoutBom(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
+  }
+
+  private static int parseNodes(String path, List<Node> roots, List<SigmaDocument> loaded,
+      List<RuleProblem> problems) {
+    for (Node root : roots) {
+      SigmaDocument doc = new DocumentParser(new ParseContext(path, problems)).parse(root);
+      if (doc != null) {
+        loaded.add(doc);
+      }
+    }
+    return roots.size();
+  }
+
   private static int parseSource(RuleSource source, List<SigmaDocument> loaded, List<RuleProblem> problems) {
-    String text = source.text().startsWith("\uFEFF") ? source.text().substring(1) : source.text();
+    String text = withoutBom(source.text());
     int documents = 0;
     try {
       for (Node root : new Compose(SETTINGS).composeAllFromString(text)) {
