@@ -46,13 +46,17 @@ final class FactValues {
     return null;
   }
 
-  /** The client's own name for itself: user agent, or a UAL record's ClientInfoString. */
+  /**
+   * The client's own name for itself: user agent, or a UAL record's ClientInfoString. IIS writes
+   * a user agent's spaces as {@code +} and HttpProxy as spaces; they are spaces here, so one
+   * client is one value.
+   */
   static @Nullable String userAgent(Fact f) {
     String ua = null;
     if (f instanceof Fact.Logon l) {
       ua = l.userAgent();
     } else if (f instanceof Fact.Request r) {
-      ua = r.userAgent();
+      ua = r.protocol().equals("iis") ? r.userAgent().replace('+', ' ') : r.userAgent();
     } else if (f instanceof Fact.Ews e) {
       ua = e.userAgent();
     } else if (f instanceof Fact.CloudRead c) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tidemark.engine.Detection;
+import io.tidemark.engine.EvidenceRef;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +139,20 @@ class NoveltyAnalysisTest {
 
     assertThat(kinds(result.get("alice"))).containsExactly(
         "new_user_agent Android-SAMSUNG-SM-G991B/101", "new_device SEC1A2B3C4D5E6");
+  }
+
+  @Test
+  void run_oneClientInIisAndHttpProxySpellings_isNotNew() {
+    List<Fact> facts = new ArrayList<>(Facts.parse(week().replace("proxy 81.2.69.160 CORP\\alice "
+        + "Owa /owa/ GetItem - 200 Edge/91", "iis 81.2.69.160 CORP\\alice GET /owa/ - 200 "
+        + "Mozilla/5.0+(X11;+Linux)")));
+    // HttpProxy writes the same client with spaces.
+    facts.add(new Fact.Request(new EvidenceRef("HttpProxy.LOG", 1,
+        Instant.parse("2021-03-09T10:00:00Z")), "EXCH01", "81.2.69.160",
+        "Mozilla/5.0 (X11; Linux)", "CORP\\alice", "Owa", "GET", "/owa/", "", "", "FBA", true,
+        200, 0, ""));
+
+    assertThat(new NoveltyAnalysis(config, ids, geo).run(facts)).isEmpty();
   }
 
   @Test
