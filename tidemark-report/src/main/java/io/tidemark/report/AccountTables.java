@@ -43,8 +43,7 @@ final class AccountTables {
     if (!attacked.isEmpty()) {
       h.append("<h3>Accounts the attacker used or attacked</h3>\n"
           + "<table class=\"sortable\" id=\"accounts\"><thead><tr>");
-      heads("Account", "Status", "First", "Last", "Addresses", "Why", "Unusual for the account",
-          "Evidence");
+      heads("Account", "Status", "First", "Last", "Addresses", "Why", "Evidence");
       h.append("</tr></thead><tbody>\n");
       for (AccountAssessment acc : attacked) {
         h.append("<tr class=\"st-").append(Html.cssClass(acc.status().id())).append("\">");
@@ -53,9 +52,13 @@ final class AccountTables {
         timeTd(acc.firstSeen());
         timeTd(acc.lastSeen());
         td(String.join(", ", acc.attackerIps()));
-        td(acc.reason());
-        anomalies(acc.anomalies());
-        h.append("<td>");
+        // What was unusual for the account goes with the reason it supports.
+        h.append("<td>").append(esc(acc.reason()));
+        if (!acc.anomalies().isEmpty()) {
+          h.append("<p class=\"anomalies\">Unusual for the account:</p>");
+          anomalies(acc.anomalies());
+        }
+        h.append("</td><td>");
         refs.accept(acc.evidence());
         h.append("</td></tr>\n");
       }
@@ -75,8 +78,9 @@ final class AccountTables {
         h.append("<tr>");
         td(acc.account());
         timeTd(acc.anomalies().get(0).firstSeen());
+        h.append("<td>");
         anomalies(acc.anomalies());
-        h.append("</tr>\n");
+        h.append("</td></tr>\n");
       }
       h.append("</tbody></table>\n");
     }
@@ -87,9 +91,11 @@ final class AccountTables {
     }
   }
 
-  /** One cell listing anomalies: kind, value, what it means, when, and the first record. */
+  /**
+   * A list of anomalies: kind, value, what it means, when, and the record of the first use (for
+   * travel, of both uses); the rest are in assessment.json.
+   */
   private void anomalies(List<Anomaly> anomalies) {
-    h.append("<td>");
     if (!anomalies.isEmpty()) {
       h.append("<ul class=\"anomalies\">");
       for (Anomaly a : anomalies) {
@@ -99,12 +105,12 @@ final class AccountTables {
           h.append(" (").append(esc(a.detail())).append(')');
         }
         h.append(", ").append(time(a.firstSeen())).append(": ");
-        refs.accept(a.evidence().subList(0, Math.min(2, a.evidence().size())));
+        int shown = a.kind() == Anomaly.Kind.IMPOSSIBLE_TRAVEL ? 2 : 1;
+        refs.accept(a.evidence().subList(0, Math.min(shown, a.evidence().size())));
         h.append("</li>");
       }
       h.append("</ul>");
     }
-    h.append("</td>");
   }
 
   private void heads(String... names) {

@@ -139,7 +139,7 @@ class HtmlReportWriterTest {
 
     String attacked = html.substring(html.indexOf("<table class=\"sortable\" id=\"accounts\">"),
         html.indexOf("</table>", html.indexOf("id=\"accounts\"")));
-    assertThat(attacked).contains("<th><button type=\"button\">Unusual for the account</button>")
+    assertThat(attacked).contains("<p class=\"anomalies\">Unusual for the account:</p>")
         .contains("<span class=\"kind\">new_user_agent</span> <code>python-requests/2.25</code>")
         .doesNotContain("mlee");
     String unusual = html.substring(html.indexOf("<table class=\"sortable\" id=\"unusual\">"),
