@@ -16,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param lastSeen the last attacker use or attempt; null if unaffected
  * @param attackerIps attacker addresses seen with this account (bounded)
  * @param evidence the records behind the status (bounded)
+ * @param anomalies what was unusual for the account against its own history, earliest first
+ *     (bounded); never a reason for the status on its own
  */
 public record AccountAssessment(
     String account,
@@ -24,7 +26,8 @@ public record AccountAssessment(
     @Nullable Instant firstSeen,
     @Nullable Instant lastSeen,
     List<String> attackerIps,
-    List<EvidenceRef> evidence) {
+    List<EvidenceRef> evidence,
+    List<Anomaly> anomalies) {
 
   public AccountAssessment {
     requireNonNull(account, "account");
@@ -32,8 +35,16 @@ public record AccountAssessment(
     requireNonNull(reason, "reason");
     attackerIps = List.copyOf(attackerIps);
     evidence = List.copyOf(evidence);
+    anomalies = List.copyOf(anomalies);
     if (account.isBlank()) {
       throw new IllegalArgumentException("account must not be blank");
     }
+  }
+
+  /** An account with nothing unusual in its history. */
+  public AccountAssessment(String account, AccountStatus status, String reason,
+      @Nullable Instant firstSeen, @Nullable Instant lastSeen, List<String> attackerIps,
+      List<EvidenceRef> evidence) {
+    this(account, status, reason, firstSeen, lastSeen, attackerIps, evidence, List.of());
   }
 }

@@ -138,7 +138,7 @@ final class Attribution {
       if (actor == null) {
         continue;
       }
-      String key = successfulAccount(f);
+      String key = usedAccount(f);
       String ua = userAgentOf(f);
       if (ua != null && !ua.isEmpty()) {
         actor.userAgents.add(ua);
@@ -173,7 +173,7 @@ final class Attribution {
   }
 
   /** Why an account is compromised, addresses and how they used it first. */
-  private static String reason(Use u) {
+  static String reason(Use u) {
     List<String> parts = new ArrayList<>();
     u.via.forEach((ip, how) -> parts.add("used successfully from attacker address " + ip + " ("
         + String.join(", ", how) + ")"));
@@ -265,45 +265,12 @@ final class Attribution {
     return added;
   }
 
-  private @Nullable String successfulAccount(Fact f) {
-    if (f instanceof Fact.Logon l) {
-      return l.success() ? ids.see(l.account()) : null;
-    }
-    return usedAccount(f);
-  }
-
-  /** The account a request was served for, when it was served. */
   private @Nullable String usedAccount(Fact f) {
-    if (f instanceof Fact.Logon l) {
-      return l.success() ? ids.see(l.account()) : null;
-    } else if (f instanceof Fact.Request r) {
-      boolean served = r.status() > 0 && r.status() < 400;
-      return served && (r.authenticated() || r.protocol().equals("iis")) ? ids.see(r.account())
-          : null;
-    } else if (f instanceof Fact.Ews e) {
-      return e.status() == 200 ? ids.see(e.account()) : null;
-    } else if (f instanceof Fact.CloudRead c) {
-      return ids.see(c.account());
-    }
-    return null;
+    return FactValues.usedAccount(f, ids);
   }
 
-  static @Nullable String ipOf(Fact f) {
-    String ip = null;
-    if (f instanceof Fact.Logon l) {
-      ip = l.ip();
-    } else if (f instanceof Fact.Request r) {
-      ip = r.ip();
-    } else if (f instanceof Fact.Ews e) {
-      ip = e.ip();
-    } else if (f instanceof Fact.MailOut m) {
-      ip = m.clientIp();
-    } else if (f instanceof Fact.Cmdlet c) {
-      ip = c.ip();
-    } else if (f instanceof Fact.CloudRead c) {
-      ip = c.ip();
-    }
-    return ip == null || ip.isEmpty() ? null : ip;
+  private static @Nullable String ipOf(Fact f) {
+    return FactValues.ip(f);
   }
 
   private static @Nullable String userAgentOf(Fact f) {
@@ -485,40 +452,13 @@ final class Attribution {
     }
   }
 
-  /** The account list: compromised, then targeted, then (bounded) unaffected. */
+  /** The account list without novelty; see {@link AccountList}. */
   List<AccountAssessment> accounts(List<Fact> ordered) {
-    List<AccountAssessment> out = new ArrayList<>();
-    List<Map.Entry<String, Use>> byTime = new ArrayList<>(compromised.entrySet());
-    byTime.sort(Comparator.comparing((Map.Entry<String, Use> e) -> e.getValue().first,
-        Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Map.Entry::getKey));
-    for (Map.Entry<String, Use> e : byTime) {
-      Use u = e.getValue();
-      out.add(new AccountAssessment(ids.display(e.getKey()), AccountStatus.COMPROMISED,
-          "Compromised: " + reason(u) + ".", u.first, u.last,
-          List.copyOf(u.ips), u.evidence));
-    }
-    for (Map.Entry<String, Use> e : targeted.entrySet()) {
-      Use u = e.getValue();
-      out.add(new AccountAssessment(ids.display(e.getKey()), AccountStatus.TARGETED,
-          "Targeted, no success seen: " + String.join("; ", u.why) + ".", u.first, u.last,
-          List.copyOf(u.ips), u.evidence));
-    }
-    Set<String> others = new TreeSet<>();
-    for (Fact f : ordered) {
-      String key = usedAccount(f);
-      if (key != null && !compromised.containsKey(key) && !targeted.containsKey(key)) {
-        others.add(key);
-      }
-    }
-    int listed = 0;
-    for (String key : others) {
-      if (listed++ >= DamageAnalysis.MAX_UNAFFECTED) {
-        break;
-      }
-      out.add(new AccountAssessment(ids.display(key), AccountStatus.UNAFFECTED,
-          "Used only from addresses not tied to the attacker, in the logs read; see blind_spots "
-              + "for what the logs could not show.", null, null, List.of(), List.of()));
-    }
-    return out;
+    return accounts(ordered, Map.of());
+  }
+
+  /** The account list, with what was unusual for each account; see {@link AccountList}. */
+  List<AccountAssessment> accounts(List<Fact> ordered, Map<String, List<Anomaly>> anomalies) {
+    return new AccountList(this, ids).build(ordered, anomalies);
   }
 }

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * One damage analysis: seeds from the detections, the logons and cmdlets the hunt saw, a
  * targeted sweep of the web and mail logs for the attacker's addresses and accounts (a second
  * one only when the first finds a new compromised account), then credential misuse,
- * attribution, the exposure ledger and coverage, all over facts in event-time order.
+ * attribution, the exposure ledger, coverage and what was unusual for each account, all over
+ * facts in event-time order.
  */
 final class DamageAnalysis {
   /** Evidence references kept per claim. */
@@ -37,12 +38,14 @@ final class DamageAnalysis {
   private final IndicatorFields fields;
   private final int threads;
   private final Identities ids;
+  private final GeoLookup geo;
 
-  DamageAnalysis(DamageConfig config, IndicatorFields fields, int threads) {
+  DamageAnalysis(DamageConfig config, IndicatorFields fields, int threads, GeoLookup geo) {
     this.config = config;
     this.fields = fields;
     this.threads = threads;
     this.ids = new Identities(config);
+    this.geo = geo;
   }
 
   /**
@@ -79,8 +82,16 @@ final class DamageAnalysis {
     List<Exposure> exposure =
         new ExposureLedger(config, ids, attribution, seeds, detections).build(ordered);
     CoverageReport cover = new CoverageReport(coverage, groups, exposure);
-    return new Damage(attribution.accounts(ordered), groups, exposure, cover.sources(),
-        cover.blindSpots());
+    NoveltyAnalysis novelty = new NoveltyAnalysis(config, ids, geo);
+    Map<String, List<Anomaly>> anomalies = novelty.run(ordered);
+    List<BlindSpot> blindSpots = new ArrayList<>(cover.blindSpots());
+    if (geo == GeoLookup.NONE && novelty.hadPublicUse()) {
+      blindSpots.add(new BlindSpot("no-geoip", null, "No geolocation database was given "
+          + "(--geoip), so accounts were not checked for impossible travel or for networks and "
+          + "countries new to them; addresses, clients and ActiveSync devices were."));
+    }
+    return new Damage(attribution.accounts(ordered, anomalies), groups, exposure,
+        cover.sources(), blindSpots);
   }
 
   private static String key(Fact f) {

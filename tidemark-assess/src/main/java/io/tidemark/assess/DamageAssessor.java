@@ -25,15 +25,26 @@ import org.jspecify.annotations.Nullable;
 public final class DamageAssessor {
   private final DamageConfig config;
   private final IndicatorFields fields;
+  private final GeoLookup geo;
 
-  private DamageAssessor(DamageConfig config, IndicatorFields fields) {
+  private DamageAssessor(DamageConfig config, IndicatorFields fields, GeoLookup geo) {
     this.config = config;
     this.fields = fields;
+    this.geo = geo;
   }
 
-  /** An assessor with the bundled thresholds and operation table. */
+  /** An assessor with the bundled thresholds and operation table, without geolocation. */
   public static DamageAssessor create() {
-    return new DamageAssessor(DamageConfig.load(), IndicatorFields.load());
+    return create(GeoLookup.NONE);
+  }
+
+  /**
+   * An assessor that also checks accounts for impossible travel and for networks and countries
+   * new to them, with these databases.
+   */
+  public static DamageAssessor create(GeoLookup geo) {
+    return new DamageAssessor(DamageConfig.load(), IndicatorFields.load(),
+        requireNonNull(geo, "geo"));
   }
 
   /** One scan's analysis: give {@link Session#observer()} to the hunter, then assess. */
@@ -59,7 +70,7 @@ public final class DamageAssessor {
     requireNonNull(evidence, "evidence");
     requireNonNull(detections, "detections");
     requireNonNull(coverage, "coverage");
-    return new DamageAnalysis(config, fields, threads).run(evidence, detections, coverage,
+    return new DamageAnalysis(config, fields, threads, geo).run(evidence, detections, coverage,
         observed);
   }
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,7 +34,8 @@ record DamageConfig(
     Map<String, ExposureScope> operations,
     List<String> servicePatterns,
     List<String> skipAlways,
-    List<String> skipObserved) {
+    List<String> skipObserved,
+    Novelty novelty) {
 
   static final String THRESHOLDS = "damage-thresholds.tsv";
   static final String OPERATIONS = "exposure-operations.tsv";
@@ -47,6 +49,29 @@ record DamageConfig(
     skipObserved = List.copyOf(skipObserved);
     if (sprayAccounts < 2 || bruteFailures < 2) {
       throw new IllegalArgumentException("spray and brute-force thresholds must be at least 2");
+    }
+    Objects.requireNonNull(novelty, "novelty");
+  }
+
+  /**
+   * The novelty and impossible-travel thresholds ({@code novelty.*}, {@code travel.*}).
+   *
+   * @param baseline how long an account's history must cover before a value counts as new
+   * @param values distinct values of one kind kept per account; beyond, that kind is not flagged
+   * @param anomalies anomalies kept per account, the earliest
+   * @param travelKm the least distance between two uses, after both accuracy radii
+   * @param travelKmh the least speed between two uses that no traveller reaches
+   */
+  record Novelty(Duration baseline, int values, int anomalies, double travelKm,
+      double travelKmh) {
+    Novelty {
+      Objects.requireNonNull(baseline, "baseline");
+      if (baseline.isNegative() || values < 1 || anomalies < 1 || travelKm < 0
+          || travelKmh <= 0) {
+        throw new IllegalArgumentException("novelty thresholds out of range: baseline "
+            + baseline + ", values " + values + ", anomalies " + anomalies + ", travel "
+            + travelKm + " km at " + travelKmh + " km/h");
+      }
     }
   }
 
@@ -76,7 +101,10 @@ record DamageConfig(
     return new DamageConfig(integer(t, "spray.accounts"), duration(t, "spray.window"),
         integer(t, "brute.failures"), duration(t, "brute.window"),
         duration(t, "success-after-failures.window"), duration(t, "owa.follow-up"),
-        duration(t, "novelty.history"), ops, services, always, observed);
+        duration(t, "novelty.history"), ops, services, always, observed,
+        new Novelty(duration(t, "novelty.baseline"), integer(t, "novelty.values"),
+            integer(t, "novelty.anomalies"), decimal(t, "travel.distance-km"),
+            decimal(t, "travel.speed-kmh")));
   }
 
   /** The scope an operation of a source ({@code ews}, {@code owa}, {@code eas}, {@code hierarchy}) exposes. */
@@ -116,6 +144,15 @@ record DamageConfig(
       return Integer.parseInt(required(t, key));
     } catch (NumberFormatException e) {
       throw new TidemarkException("'" + key + "' must be a whole number: '" + t.get(key) + "'",
+          THRESHOLDS);
+    }
+  }
+
+  private static double decimal(Map<String, String> t, String key) {
+    try {
+      return Double.parseDouble(required(t, key));
+    } catch (NumberFormatException e) {
+      throw new TidemarkException("'" + key + "' must be a number: '" + t.get(key) + "'",
           THRESHOLDS);
     }
   }

@@ -143,7 +143,8 @@ final class FactExtractor implements EventSweep.Extractor<Fact> {
     switch (op) {
       case "UserLoggedIn", "UserLoginFailed" -> {
         if (!ip.isEmpty()) {
-          out.accept(new Fact.Logon(ref, host, user, ip, "", op.equals("UserLoggedIn"),
+          out.accept(new Fact.Logon(ref, host, user, ip,
+              text(e.get("ExtendedProperties.UserAgent")), op.equals("UserLoggedIn"),
               "UAL " + op, text(e.get("LogonError"))));
         }
       }

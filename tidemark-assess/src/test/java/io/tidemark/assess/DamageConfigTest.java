@@ -15,6 +15,9 @@ class DamageConfigTest {
     assertThat(config.scopeOf("ews", "GetItem")).isEqualTo(ExposureScope.ITEM);
     assertThat(config.scopeOf("owa", "findconversation")).isEqualTo(ExposureScope.FOLDER);
     assertThat(config.scopeOf("ews", "CreateItem")).isNull();
+    assertThat(config.novelty().baseline()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.novelty().travelKm()).isEqualTo(500);
+    assertThat(config.novelty().travelKmh()).isEqualTo(800);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.tidemark.cli;
 
+import io.tidemark.assess.GeoLookup;
 import io.tidemark.engine.RulePack;
 import io.tidemark.lab.Lab;
 import io.tidemark.lab.LabSpec;
@@ -7,6 +8,7 @@ import io.tidemark.lab.LabTruth;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,17 +45,21 @@ final class DemoCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--scenario", defaultValue = "proxylogon", paramLabel = "NAME",
-      description = "proxylogon (default), proxyshell, password-spray, failed-exploit or benign.")
+      completionCandidates = ScenarioIds.class,
+      description = "What happens to the server: ${COMPLETION-CANDIDATES}"
+          + " (default ${DEFAULT-VALUE}).")
   String scenario;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Lab seed (default 1).")
   long seed;
 
+  @Mixin GeoOptions geo = new GeoOptions();
   @Mixin RunOptions run = new RunOptions();
 
   @Override
   public Integer call() throws IOException {
     Console console = parent.console;
+    GeoLookup lookup = geo.open();
     Path evidence = out.resolve("evidence");
     Path result = out.resolve("result");
     clearEarlierDemo(evidence);
@@ -68,8 +74,11 @@ final class DemoCommand implements Callable<Integer> {
     console.out().println();
 
     RulePack rules = BuiltInPack.load();
-    ScanCommand.scan(console, List.of(evidence.resolve(truth.host())), result, rules, run,
-        List.of("demo", "--scenario", scenario, "--seed", Long.toString(seed), "--out", out.toString()));
+    List<String> command = new ArrayList<>(List.of("demo", "--scenario", scenario, "--seed",
+        Long.toString(seed), "--out", out.toString()));
+    command.addAll(geo.arguments());
+    ScanCommand.scan(console, List.of(evidence.resolve(truth.host())), result, rules, run, lookup,
+        command);
 
     String verdict = readVerdict(result);
     console.out().println();

@@ -42,8 +42,6 @@ final class LabCommand implements Runnable {
             + " chosen attack. truth.json records what was injected: attacker IPs, compromised"
             + " accounts, mailboxes touched, when. The same arguments always give the same bytes.",
         "",
-        "Scenarios: proxylogon, proxyshell, password-spray, failed-exploit, benign.",
-        "",
         "Examples:",
         "  tidemark lab generate --out lab --seed 1",
         "  tidemark lab generate --out lab --seed 7 --scenario password-spray --users 200 --days 5",
@@ -61,7 +59,9 @@ final class LabCommand implements Runnable {
     long seed;
 
     @Option(names = "--scenario", defaultValue = "proxylogon", paramLabel = "NAME",
-        description = "proxylogon (default), proxyshell, password-spray, failed-exploit or benign.")
+        completionCandidates = ScenarioIds.class,
+        description = "What happens to the server: ${COMPLETION-CANDIDATES}"
+            + " (default ${DEFAULT-VALUE}).")
     String scenario;
 
     @Option(names = "--users", paramLabel = "N",

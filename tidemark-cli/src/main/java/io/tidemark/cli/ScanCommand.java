@@ -1,5 +1,6 @@
 package io.tidemark.cli;
 
+import io.tidemark.assess.GeoLookup;
 import io.tidemark.engine.RulePack;
 import io.tidemark.report.ConsoleSummary;
 import io.tidemark.report.ScanRunner;
@@ -40,7 +41,8 @@ import picocli.CommandLine.ParentCommand;
       "Examples:",
       "  tidemark scan /cases/EXCH01 --out /cases/EXCH01-result",
       "  tidemark scan triage-EXCH01.zip triage-EXCH02.zip --out result",
-      "  tidemark scan /cases/EXCH01 --rules my-rules/ --out result"
+      "  tidemark scan /cases/EXCH01 --rules my-rules/ --out result",
+      "  tidemark scan /cases/EXCH01 --geoip City.mmdb --geoip ASN.mmdb --out result"
     },
     footer = ExitCodes.HELP)
 final class ScanCommand implements Callable<Integer> {
@@ -55,6 +57,7 @@ final class ScanCommand implements Callable<Integer> {
   @Nullable Path out;
 
   @Mixin RuleOptions ruleOptions = new RuleOptions();
+  @Mixin GeoOptions geo = new GeoOptions();
   @Mixin RunOptions run = new RunOptions();
 
   @Override
@@ -62,17 +65,20 @@ final class ScanCommand implements Callable<Integer> {
     Console console = parent.console;
     Evidence.requireExisting(evidence);
     Evidence.requireOutsideEvidence(out, evidence);
-    return scan(console, evidence, out, ruleOptions.load(), run, List.of());
+    GeoLookup lookup = geo.open();
+    List<String> command = commandLine("scan", evidence, out);
+    command.addAll(geo.arguments());
+    return scan(console, evidence, out, ruleOptions.load(), run, lookup, command);
   }
 
   /** The scan, shared with {@code demo}. Returns the verdict's exit code. */
   static int scan(Console console, List<Path> evidence, @Nullable Path out, RulePack rules,
-      RunOptions run, List<String> command) throws IOException {
+      RunOptions run, GeoLookup geo, List<String> command) throws IOException {
     DiagnosticPrinter diagnostics = new DiagnosticPrinter(console.err(), !run.quiet);
     ScanRunner.Outcome outcome;
     try (ProgressPrinter progress = new ProgressPrinter(console.err(), run.showProgress(console))) {
       outcome = ScanRunner.run(new ScanRunner.Request(evidence, rules, out, run.threads(), progress,
-          diagnostics, command.isEmpty() ? commandLine("scan", evidence, out) : command, Version.get()));
+          diagnostics, command, Version.get(), geo));
       progress.close();
       if (!run.quiet) {
         console.err().println("read " + progress.summary());

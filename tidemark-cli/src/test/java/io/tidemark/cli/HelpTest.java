@@ -25,6 +25,17 @@ class HelpTest {
     CliRun.assertGolden(golden, run.out());
   }
 
+  @ParameterizedTest
+  @CsvSource({"lab generate --help", "demo --help"})
+  void help_scenarioOption_listsEveryScenarioOfTheLab(String args) {
+    // The list comes from the lab's registry; exchange-online was once missing from a hand-kept one.
+    String help = CliRun.run(args.split(" ")).out().replaceAll("\\s+", " ");
+
+    for (io.tidemark.lab.Scenario scenario : io.tidemark.lab.Scenario.values()) {
+      assertThat(help).contains(scenario.id());
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void main_noCommand_isUsageError() {
     CliRun run = CliRun.run();

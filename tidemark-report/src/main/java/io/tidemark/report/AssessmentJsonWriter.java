@@ -2,6 +2,7 @@ package io.tidemark.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.tidemark.assess.AccountAssessment;
+import io.tidemark.assess.Anomaly;
 import io.tidemark.assess.Assessment;
 import io.tidemark.assess.AttackerGroup;
 import io.tidemark.assess.BlindSpot;
@@ -132,6 +133,7 @@ public final class AssessmentJsonWriter {
       Json.writeInstant(g, "last_seen", a.lastSeen());
       Json.writeStrings(g, "attacker_ips", a.attackerIps());
       writeRefs(g, a.evidence());
+      writeAnomalies(g, a.anomalies());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -199,6 +201,22 @@ public final class AssessmentJsonWriter {
         g.writeStringField("host", b.host());
       }
       g.writeStringField("description", b.description());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  /** An account's {@code anomalies}: added in schema 2 as new keys only, so 2 it stays. */
+  private static void writeAnomalies(JsonGenerator g, List<Anomaly> anomalies) throws IOException {
+    g.writeArrayFieldStart("anomalies");
+    for (Anomaly a : anomalies) {
+      g.writeStartObject();
+      g.writeStringField("kind", a.kind().id());
+      g.writeStringField("value", a.value());
+      g.writeStringField("detail", a.detail());
+      g.writeStringField("address", a.address());
+      Json.writeInstant(g, "first_seen", a.firstSeen());
+      writeRefs(g, a.evidence());
       g.writeEndObject();
     }
     g.writeEndArray();

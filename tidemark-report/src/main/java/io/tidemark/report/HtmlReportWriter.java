@@ -4,8 +4,6 @@ import static io.tidemark.report.Html.esc;
 import static io.tidemark.report.Html.time;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.tidemark.assess.AccountAssessment;
-import io.tidemark.assess.AccountStatus;
 import io.tidemark.assess.Assessment;
 import io.tidemark.assess.AttackerGroup;
 import io.tidemark.assess.BlindSpot;
@@ -248,44 +246,7 @@ final class HtmlReportWriter {
       refs(g.evidence());
       h.append("</dd></dl>\n</article>\n");
     }
-    List<AccountAssessment> accounts = new ArrayList<>();
-    List<String> unaffected = new ArrayList<>();
-    for (AccountAssessment acc : a.damage().accounts()) {
-      if (acc.status() == AccountStatus.UNAFFECTED) {
-        unaffected.add(acc.account());
-      } else {
-        accounts.add(acc);
-      }
-    }
-    if (!accounts.isEmpty()) {
-      h.append("<h3>Accounts the attacker used or attacked</h3>\n"
-          + "<table class=\"sortable\" id=\"accounts\"><thead><tr>");
-      sortHeads("Account", "Status", "First", "Last", "Addresses", "Why", "Evidence");
-      h.append("</tr></thead><tbody>\n");
-      for (AccountAssessment acc : accounts) {
-        h.append("<tr class=\"st-").append(Html.cssClass(acc.status().id())).append("\">");
-        td(acc.account());
-        td(acc.status().id());
-        h.append("<td data-sort=\"").append(acc.firstSeen() == null ? "" : acc.firstSeen()).append("\">")
-            .append(time(acc.firstSeen())).append("</td>");
-        h.append("<td data-sort=\"").append(acc.lastSeen() == null ? "" : acc.lastSeen()).append("\">")
-            .append(time(acc.lastSeen())).append("</td>");
-        td(String.join(", ", acc.attackerIps()));
-        td(acc.reason());
-        h.append("<td>");
-        refs(acc.evidence());
-        h.append("</td></tr>\n");
-      }
-      h.append("</tbody></table>\n");
-    } else if (damageRan()) {
-      h.append("<p class=\"empty\">No account shows attacker use or attack in the logs read; see the "
-          + "blind spots for what they could not show.</p>\n");
-    }
-    if (!unaffected.isEmpty()) {
-      h.append("<p>").append(unaffected.size()).append(" other account(s) appear only with addresses "
-          + "not tied to the attacker, in the logs read: ").append(esc(String.join(", ", unaffected)))
-          .append(".</p>\n");
-    }
+    new AccountTables(h, this::refs).render(a.damage().accounts(), damageRan());
     h.append("</section>\n");
   }
 

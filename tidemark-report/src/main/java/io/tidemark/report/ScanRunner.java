@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.tidemark.assess.Assessment;
 import io.tidemark.assess.Assessor;
+import io.tidemark.assess.DamageAssessor;
+import io.tidemark.assess.GeoLookup;
 import io.tidemark.engine.Detection;
 import io.tidemark.engine.HuntProgress;
 import io.tidemark.engine.HuntResult;
@@ -52,6 +54,8 @@ public final class ScanRunner {
    * @param outDir where to write the output files, or null to only assess
    * @param diagnostics also told about every diagnostic (the CLI prints the serious ones)
    * @param command the user's arguments, for the manifest
+   * @param geo the geolocation databases for the damage analysis ({@code --geoip}), or
+   *     {@link GeoLookup#NONE}
    */
   public record Request(
       List<Path> evidence,
@@ -61,7 +65,8 @@ public final class ScanRunner {
       HuntProgress progress,
       DiagnosticSink diagnostics,
       List<String> command,
-      String toolVersion) {
+      String toolVersion,
+      GeoLookup geo) {
     public Request {
       evidence = List.copyOf(evidence);
       requireNonNull(rules, "rules");
@@ -69,6 +74,15 @@ public final class ScanRunner {
       requireNonNull(diagnostics, "diagnostics");
       command = List.copyOf(command);
       requireNonNull(toolVersion, "toolVersion");
+      requireNonNull(geo, "geo");
+    }
+
+    /** A request without geolocation. */
+    public Request(List<Path> evidence, RulePack rules, @Nullable Path outDir, int threads,
+        HuntProgress progress, DiagnosticSink diagnostics, List<String> command,
+        String toolVersion) {
+      this(evidence, rules, outDir, threads, progress, diagnostics, command, toolVersion,
+          GeoLookup.NONE);
     }
   }
 
@@ -85,8 +99,7 @@ public final class ScanRunner {
       request.diagnostics().report(d);
     };
     // The damage analysis keeps the logons and cmdlets the hunt parses, so as not to read them twice.
-    io.tidemark.assess.DamageAssessor.Session damage =
-        io.tidemark.assess.DamageAssessor.create().session();
+    DamageAssessor.Session damage = DamageAssessor.create(request.geo()).session();
     Hunter hunter = Hunter.builder()
         .rules(request.rules())
         .threads(request.threads())

@@ -132,4 +132,34 @@ class HtmlReportWriterTest {
     assertThat(html).contains("INSUFFICIENT EVIDENCE", "No detections and no damage events",
         "No log coverage recorded", "No rule fired");
   }
+
+  @Test
+  void render_accountAnomalies_showAtTheAttackersAccountsAndApartForTheOthers() {
+    String html = render(false);
+
+    String attacked = html.substring(html.indexOf("<table class=\"sortable\" id=\"accounts\">"),
+        html.indexOf("</table>", html.indexOf("id=\"accounts\"")));
+    assertThat(attacked).contains("<p class=\"anomalies\">Unusual for the account:</p>")
+        .contains("<span class=\"kind\">new_user_agent</span> <code>python-requests/2.25</code>")
+        .doesNotContain("mlee");
+    String unusual = html.substring(html.indexOf("<table class=\"sortable\" id=\"unusual\">"),
+        html.indexOf("</table>", html.indexOf("id=\"unusual\"")));
+    assertThat(unusual).contains("corp\\mlee", "impossible_travel",
+        "<code>81.2.69.160 -&gt; 216.160.83.56</code> (London, GB to Milton, US");
+    assertThat(html).contains("novelty alone is not evidence of compromise")
+        .contains("1 more account(s) appear only with addresses not tied to the attacker, in the "
+            + "logs read: corp\\plain.");
+  }
+
+  @Test
+  void render_hostileAnomalies_areEscaped() {
+    String html = render(true);
+
+    String unusual = html.substring(html.indexOf("id=\"unusual\""),
+        html.indexOf("</table>", html.indexOf("id=\"unusual\"")));
+    assertThat(unusual).doesNotContain("<svg", "'>").contains("&#39;&gt;&lt;svg onload");
+    String attacked = html.substring(html.indexOf("id=\"accounts\""),
+        html.indexOf("</table>", html.indexOf("id=\"accounts\"")));
+    assertThat(attacked).doesNotContain("<img", "onerror=\"").contains("&quot;&gt;&lt;img");
+  }
 }

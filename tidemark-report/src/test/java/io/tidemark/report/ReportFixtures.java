@@ -2,6 +2,7 @@ package io.tidemark.report;
 
 import io.tidemark.assess.AccountAssessment;
 import io.tidemark.assess.AccountStatus;
+import io.tidemark.assess.Anomaly;
 import io.tidemark.assess.Assessment;
 import io.tidemark.assess.AttackerGroup;
 import io.tidemark.assess.BlindSpot;
@@ -153,7 +154,17 @@ final class ReportFixtures {
         ssrfRefs.subList(0, 2));
     AccountAssessment jdoe = new AccountAssessment(s(hostile, "corp\\jdoe", 11), AccountStatus.COMPROMISED,
         s(hostile, "Logon from the attacker's address after a spray", 0), T0.plusSeconds(120),
-        T0.plusSeconds(3000), List.of("198.51.100.5"), List.of(ssrfRefs.get(1)));
+        T0.plusSeconds(3000), List.of("198.51.100.5"), List.of(ssrfRefs.get(1)),
+        List.of(new Anomaly(Anomaly.Kind.NEW_USER_AGENT, s(hostile, "python-requests/2.25", 1),
+            "", "198.51.100.5", T0.plusSeconds(120), List.of(ssrfRefs.get(1)))));
+    AccountAssessment mlee = new AccountAssessment("corp\\mlee", AccountStatus.UNAFFECTED,
+        "Used only from addresses not tied to the attacker; unusual for its own history", null,
+        null, List.of(), List.of(), List.of(new Anomaly(Anomaly.Kind.IMPOSSIBLE_TRAVEL,
+            "81.2.69.160 -> 216.160.83.56", s(hostile, "London, GB to Milton, US: at least 7,610 km "
+                + "in 40 min (11,416 km/h)", 2), "216.160.83.56", T0.plusSeconds(4000),
+            List.of(shellRefs.get(0)))));
+    AccountAssessment plain = new AccountAssessment("corp\\plain", AccountStatus.UNAFFECTED,
+        "Used only from addresses not tied to the attacker", null, null, List.of(), List.of());
     AccountAssessment asmith = new AccountAssessment("corp\\asmith", AccountStatus.TARGETED,
         "Failed logons from the spray source", T0.plusSeconds(60), T0.plusSeconds(100), List.of(), List.of());
     Exposure mailbox = new Exposure(s(hostile, "jdoe@corp.example", 1), ExposureScope.MAILBOX,
@@ -168,7 +179,7 @@ final class ReportFixtures {
         null, null, List.of());
     BlindSpot spot = new BlindSpot("mailbox-audit-owner-off", "EXCH01",
         s(hostile, "Owner mailbox auditing is off by default; reads by the owner's session are invisible.", 5));
-    Damage damage = new Damage(List.of(jdoe, asmith), List.of(group), List.of(mailbox, items),
+    Damage damage = new Damage(List.of(jdoe, asmith, mlee, plain), List.of(group), List.of(mailbox, items),
         List.of(iis, ews), List.of(spot));
     return new Assessment(Verdict.COMPROMISED, s(hostile, "EXCH01 compromised", 6), List.of(server), damage);
   }
