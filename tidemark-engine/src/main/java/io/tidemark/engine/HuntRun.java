@@ -188,7 +188,8 @@ final class HuntRun {
     @Override
     public void onFile(SourceFile source, EventStream stream) {
       String host = source.host() != null ? source.host() : unit.argumentName();
-      CoverageTally tally = new CoverageTally(host, source.logType(), source.protocol());
+      CoverageTally tally =
+          new CoverageTally(host, source.logType(), source.protocol(), source.role());
       tally.files = 1;
       current = tally;
       currentPath = source.path();
@@ -217,6 +218,7 @@ final class HuntRun {
       count += filtered.count();
       tally.see(filtered.earliest());
       tally.see(filtered.latest());
+      tally.endFile();
       tally.records = count;
       events += count;
     }

@@ -93,6 +93,9 @@ class LabDamageTest {
     }
     assertThat(damage.blindSpots()).as("blind spots")
         .anyMatch(b -> b.id().equals("mailbox-audit-owner-off"));
+    // The lab deletes no log, and its quiet nights stay under the gap thresholds.
+    assertThat(damage.coverage()).as("coverage gaps; %s", context)
+        .allSatisfy(c -> assertThat(c.gaps()).as(c.source()).isEmpty());
   }
 
   private static boolean covers(Exposure e, LabTruth.MailboxAccess access) {
