@@ -119,7 +119,8 @@ public final class Assessor {
     List<LogCoverage> sortedCoverage = new ArrayList<>(coverage);
     sortedCoverage.sort(
         Comparator.comparing((LogCoverage c) -> c.logType())
-            .thenComparing(c -> c.protocol() == null ? "" : c.protocol()));
+            .thenComparing(c -> c.protocol() == null ? "" : c.protocol())
+            .thenComparing(LogCoverage::role));
     return new ServerAssessment(
         host,
         verdict,

@@ -2,10 +2,12 @@ package io.tidemark.assess;
 
 import io.tidemark.engine.LogCoverage;
 import io.tidemark.event.LogType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,25 +34,53 @@ final class CoverageReport {
       LogType.WINDOWS_EVENT, "No Windows event logs: logons (4624/4625) and cmdlets run "
           + "through the MSExchange Management log (mailbox exports) cannot be seen.");
 
+  /** Gaps named in one blind spot at most; the coverage list has them all. */
+  private static final int GAPS_NAMED = 5;
+
   private final List<LogCoverage> coverage;
   private final List<AttackerGroup> groups;
   private final List<Exposure> exposure;
+  private final GapThresholds thresholds;
 
   CoverageReport(List<LogCoverage> coverage, List<AttackerGroup> groups, List<Exposure> exposure) {
+    this(coverage, groups, exposure, GapThresholds.bundled());
+  }
+
+  CoverageReport(List<LogCoverage> coverage, List<AttackerGroup> groups, List<Exposure> exposure,
+      GapThresholds thresholds) {
     this.coverage = coverage;
     this.groups = groups;
     this.exposure = exposure;
+    this.thresholds = thresholds;
   }
 
   List<SourceCoverage> sources() {
     List<SourceCoverage> out = new ArrayList<>();
     for (LogCoverage c : coverage) {
-      out.add(new SourceCoverage(host(c.host()), c.logType().id()
-          + (c.protocol() == null ? "" : "/" + c.protocol()), c.files(), c.records(),
-          c.skipped(), c.earliest(), c.latest(), List.of()));
+      out.add(new SourceCoverage(host(c.host()), c.source(), c.files(), c.records(),
+          c.skipped(), c.earliest(), c.latest(), gaps(c)));
     }
     out.sort(Comparator.comparing(SourceCoverage::host).thenComparing(SourceCoverage::source));
     return out;
+  }
+
+  /** The holes between a source's spans at least as long as its threshold, in time order. */
+  private List<SourceCoverage.Gap> gaps(LogCoverage c) {
+    Duration threshold = threshold(c);
+    List<SourceCoverage.Gap> gaps = new ArrayList<>();
+    List<LogCoverage.Span> spans = c.spans();
+    for (int i = 0; i + 1 < spans.size(); i++) {
+      Instant from = spans.get(i).to();
+      Instant to = spans.get(i + 1).from();
+      if (Duration.between(from, to).compareTo(threshold) >= 0) {
+        gaps.add(new SourceCoverage.Gap(from, to));
+      }
+    }
+    return gaps;
+  }
+
+  private Duration threshold(LogCoverage c) {
+    return thresholds.of(c.source(), c.logType().id());
   }
 
   List<BlindSpot> blindSpots() {
@@ -87,8 +117,10 @@ final class CoverageReport {
         }
       }
       if (first != null) {
-        window(host, first, last, out);
+        window(host, first, last == null ? first : last, out);
+        gapsDuringAttack(host, first, last == null ? first : last, out);
       }
+      unlistedGaps(host, out);
     }
     if (!exposure.isEmpty()) {
       out.add(new BlindSpot("item-ids-not-logged", null, "On-premises protocol logs name "
@@ -104,20 +136,66 @@ final class CoverageReport {
     return out;
   }
 
+  /**
+   * Gaps that overlap the attacker's activity, one blind spot per source: whatever the attacker
+   * did through that log then is out of sight. A deleted log file leaves exactly such a hole.
+   */
+  private void gapsDuringAttack(String host, Instant first, Instant last, List<BlindSpot> out) {
+    for (LogCoverage c : coverage) {
+      if (!host(c.host()).equals(host)) {
+        continue;
+      }
+      List<String> named = new ArrayList<>();
+      int count = 0;
+      for (SourceCoverage.Gap g : gaps(c)) {
+        if (g.from().isBefore(last) && g.to().isAfter(first)) {
+          if (count++ < GAPS_NAMED) {
+            named.add("from " + g.from() + " to " + g.to() + " (" + hours(g) + ")");
+          }
+        }
+      }
+      if (count == 0) {
+        continue;
+      }
+      String more = count > GAPS_NAMED ? " and " + (count - GAPS_NAMED) + " more" : "";
+      out.add(new BlindSpot("log-gap-during-attack", host, c.source() + " has no records "
+          + String.join("; ", named) + more + ", while the attacker was active (" + first
+          + " to " + last + "): what the attacker did through this log then cannot be seen. A "
+          + "log file missing for that stretch (deleted, rolled over or not collected) leaves "
+          + "exactly this hole; check the server for it."));
+    }
+  }
+
+  /** Sources with more long holes than the coverage keeps: the gaps listed are not all. */
+  private void unlistedGaps(String host, List<BlindSpot> out) {
+    for (LogCoverage c : coverage) {
+      if (host(c.host()).equals(host) && c.hiddenGap().compareTo(threshold(c)) >= 0) {
+        out.add(new BlindSpot("gaps-not-all-listed", host, c.source() + " has more stretches "
+            + "without records than Tidemark keeps: the longest are listed as gaps, shorter "
+            + "ones (none longer than " + c.hiddenGap().toMinutes() + " minutes) are not."));
+      }
+    }
+  }
+
+  private static String hours(SourceCoverage.Gap g) {
+    long minutes = Duration.between(g.from(), g.to()).toMinutes();
+    return String.format(Locale.ROOT, "%.1f h", minutes / 60.0);
+  }
+
   /** Sources whose records begin after the attacker's first activity or end before the last. */
-  private void window(String host, Instant first, @Nullable Instant last, List<BlindSpot> out) {
+  private void window(String host, Instant first, Instant last, List<BlindSpot> out) {
     for (LogCoverage c : coverage) {
       if (!host(c.host()).equals(host) || !NEEDED.containsKey(c.logType())
           || c.earliest() == null || c.latest() == null) {
         continue;
       }
-      String source = c.logType().id() + (c.protocol() == null ? "" : "/" + c.protocol());
+      String source = c.source();
       if (c.earliest().isAfter(first)) {
         out.add(new BlindSpot("logs-start-after-attack", host, source + " records begin at "
             + c.earliest() + ", after the attacker's first activity at " + first
             + ": what happened before is not in this log."));
       }
-      if (last != null && c.latest().isBefore(last)) {
+      if (c.latest().isBefore(last)) {
         out.add(new BlindSpot("logs-end-before-attack", host, source + " records end at "
             + c.latest() + ", before the attacker's last activity at " + last
             + ": what happened after is not in this log."));

@@ -174,7 +174,7 @@ record DamageConfig(
     return v;
   }
 
-  private static List<String[]> rows(String resource, int cells) {
+  static List<String[]> rows(String resource, int cells) {
     List<String[]> rows = new ArrayList<>();
     try (InputStream in = DamageConfig.class.getResourceAsStream(resource)) {
       if (in == null) {

@@ -200,8 +200,9 @@ final class ExposureLedger {
         || r.protocol().equalsIgnoreCase("Ews")) {
       return;
     }
+    String stem = r.stem().toLowerCase(Locale.ROOT);
     String source = r.protocol().equals("iis")
-        ? (r.stem().toLowerCase(Locale.ROOT).startsWith("/owa/") ? "owa" : "eas")
+        ? (stem.startsWith("/owa/") ? "owa" : stem.startsWith("/rpc/") ? "rpchttp" : "eas")
         : r.protocol().toLowerCase(Locale.ROOT);
     String account = ids.see(r.account());
     String anchored = ids.anchorMailbox(r.anchor());

@@ -58,6 +58,8 @@ final class FactExtractor implements EventSweep.Extractor<Fact> {
         int end = id.indexOf(';', rt);
         operation = id.substring(rt + 3, end < 0 ? id.length() : end);
       }
+    } else if (operation.isEmpty() && protocol.equalsIgnoreCase("RpcHttp")) {
+      operation = rpcEndpoint(query);
     } else if (operation.isEmpty()) {
       operation = queryValue(query, protocol.equalsIgnoreCase("Eas") ? "Cmd" : "action");
     }
@@ -72,8 +74,9 @@ final class FactExtractor implements EventSweep.Extractor<Fact> {
     String query = text(e.get("cs-uri-query"));
     String stem = text(e.get("cs-uri-stem"));
     String user = blankToNull(e.get("cs-username"));
-    String operation = stem.toLowerCase(Locale.ROOT).contains("active") ? queryValue(query, "Cmd")
-        : queryValue(query, "action");
+    String lowerStem = stem.toLowerCase(Locale.ROOT);
+    String operation = lowerStem.contains("active") ? queryValue(query, "Cmd")
+        : lowerStem.startsWith("/rpc/") ? rpcEndpoint(query) : queryValue(query, "action");
     return new Fact.Request(ref, host, ip(e.get("c-ip")), text(e.get("cs(User-Agent)")), user,
         "iis", text(e.get("cs-method")), stem, operation, "", "", user != null,
         number(e.get("sc-status")), 0, query + "|" + text(e.get("sc-win32-status")));
@@ -177,6 +180,32 @@ final class FactExtractor implements EventSweep.Extractor<Fact> {
         }
       }
     }
+  }
+
+  /**
+   * The RPC endpoint an Outlook Anywhere (RPC over HTTP) request tunnels to, from the port its
+   * URL query ends with ({@code ?<mailbox guid>@corp.local:6001}): {@code EMSMDB} (6001, the
+   * mailbox store), {@code RFR} (6002, referral), {@code NSPI} (6004, the address book), else
+   * the port as written; empty without one. Which of them expose mail is data
+   * (exposure-operations.tsv).
+   */
+  static String rpcEndpoint(String query) {
+    int colon = query.lastIndexOf(':');
+    if (colon < 0) {
+      return "";
+    }
+    String port = query.substring(colon + 1);
+    int end = 0;
+    while (end < port.length() && end < 5 && port.charAt(end) >= '0' && port.charAt(end) <= '9') {
+      end++;
+    }
+    port = port.substring(0, end);
+    return switch (port) {
+      case "6001" -> "EMSMDB";
+      case "6002" -> "RFR";
+      case "6004" -> "NSPI";
+      default -> port;
+    };
   }
 
   /** The value of {@code key} in a URL query ({@code ?a=b&key=value}), or empty. */

@@ -3,7 +3,11 @@ package io.tidemark.assess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tidemark.engine.Detection;
+import io.tidemark.engine.EvidenceRef;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ExposureLedgerTest {
@@ -22,7 +26,10 @@ class ExposureLedgerTest {
       """;
 
   private List<Exposure> ledger(String fixture) {
-    List<Fact> facts = Facts.parse(fixture);
+    return ledger(Facts.parse(fixture));
+  }
+
+  private List<Exposure> ledger(List<Fact> facts) {
     Seeds seeds = Seeds.from(List.<Detection>of(), IndicatorFields.load(), ids);
     Attribution attribution = new Attribution(config, ids, seeds,
         new CredentialAnalysis(config, ids).run(facts)).run(facts);
@@ -80,6 +87,37 @@ class ExposureLedgerTest {
       assertThat(e.mailbox()).isEqualTo("CORP\\alice");
       assertThat(e.scope()).isEqualTo(ExposureScope.MAILBOX);
       assertThat(e.operations()).containsExactly("Mapi Execute");
+    });
+  }
+
+  @Test
+  void build_outlookAnywhereFromAnAttackerAddress_exposesTheWholeMailbox() {
+    List<Exposure> ledger = ledger(SPRAY + """
+        10:45:00 proxy 203.0.113.9 CORP\\alice RpcHttp /rpc/rpcproxy.dll NSPI MailboxGuid~0f3c 200 MSRPC
+        10:45:01 proxy 203.0.113.9 CORP\\alice RpcHttp /rpc/rpcproxy.dll EMSMDB MailboxGuid~0f3c 200 MSRPC
+        """);
+
+    assertThat(ledger).singleElement().satisfies(e -> {
+      assertThat(e.mailbox()).isEqualTo("CORP\\alice");
+      assertThat(e.scope()).isEqualTo(ExposureScope.MAILBOX);
+      assertThat(e.operations()).containsExactly("RpcHttp EMSMDB");
+      assertThat(e.firstSeen()).isEqualTo("2021-03-03T10:45:01Z");
+    });
+  }
+
+  @Test
+  void build_outlookAnywhereInIisLogsOnly_exposesTheWholeMailbox() {
+    List<Fact> facts = new ArrayList<>(Facts.parse(SPRAY.lines()
+        .filter(l -> !l.contains(" proxy ")).collect(Collectors.joining("\n"))));
+    Instant t = Instant.parse("2021-03-03T10:45:00Z");
+    facts.add(new Fact.Request(new EvidenceRef("u_ex210303.log", 9, t), "EXCH01", "203.0.113.9",
+        "MSRPC", "CORP\\alice", "iis", "RPC_OUT_DATA", "/rpc/rpcproxy.dll",
+        FactExtractor.rpcEndpoint("7f1e8d3c-2b4a-4c5d-9e6f-0a1b2c3d4e5f@corp.local:6001"), "", "",
+        true, 200, 0, "7f1e8d3c-2b4a-4c5d-9e6f-0a1b2c3d4e5f@corp.local:6001|0"));
+
+    assertThat(ledger(facts)).singleElement().satisfies(e -> {
+      assertThat(e.scope()).isEqualTo(ExposureScope.MAILBOX);
+      assertThat(e.operations()).containsExactly("iis EMSMDB");
     });
   }
 }

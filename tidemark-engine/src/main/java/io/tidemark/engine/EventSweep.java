@@ -130,13 +130,14 @@ public final class EventSweep {
       return t;
     });
     try {
-      List<Future<List<F>>> futures = new ArrayList<>();
+      List<Future<UnitFacts<F>>> futures = new ArrayList<>();
       for (EvidenceUnit unit : units) {
         if (skips(unit)) {
           continue;
         }
         futures.add(pool.submit(() -> {
           List<F> facts = new ArrayList<>();
+          UalDedup.Unit ual = new UalDedup.Unit();
           intake.read(unit, new FileConsumer() {
             @Override
             public void onFile(SourceFile source, EventStream stream) {
@@ -150,19 +151,24 @@ public final class EventSweep {
               String host = source.host() != null ? source.host() : unit.argumentName();
               Event event;
               while ((event = stream.next()) != null) {
+                int from = facts.size();
                 extractor.extract(event, host, facts::add);
+                ual.add(event, from, facts.size());
               }
             }
 
             @Override
             public void onFileDone(FileRecord record) {}
           });
-          return facts;
+          return new UnitFacts<>(facts, ual);
         }));
       }
+      // Each audit-log record counts once, as in the hunt: the first copy in plan order.
+      UalDedup dedup = new UalDedup();
       List<F> all = new ArrayList<>();
-      for (Future<List<F>> f : futures) {
-        all.addAll(join(f));
+      for (Future<UnitFacts<F>> f : futures) {
+        UnitFacts<F> unit = join(f);
+        all.addAll(dedup.merge(unit.ual()).withoutFacts(unit.facts()));
       }
       return all;
     } finally {
@@ -170,7 +176,9 @@ public final class EventSweep {
     }
   }
 
-  private static <F> List<F> join(Future<List<F>> future) {
+  private record UnitFacts<F>(List<F> facts, UalDedup.Unit ual) {}
+
+  private static <T> T join(Future<T> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {

@@ -43,6 +43,7 @@ final class HuntRun {
   private final Map<String, SourceFile> sources = new HashMap<>();
   private final Map<String, String> hosts = new HashMap<>();
   private final Map<String, Event> pendingEvents = new HashMap<>();
+  private final UalDedup ual = new UalDedup();
   private long events;
   private long bytes;
 
@@ -63,11 +64,15 @@ final class HuntRun {
     intake.read(unit, reader);
     return new Hunter.UnitResult(
         reader.detections, reader.files, reader.pending, reader.tallies, reader.events, unit.size(),
-        reader.observed);
+        reader.observed, reader.ual);
   }
 
-  /** Merges a unit's results; called on the hunting thread in plan order. */
-  void absorb(Hunter.UnitResult result) {
+  /**
+   * Merges a unit's results; called on the hunting thread in plan order. Returns what the unit
+   * keeps: its results without the audit-log records an earlier unit already had.
+   */
+  Hunter.UnitResult absorb(Hunter.UnitResult unitResult) {
+    Hunter.UnitResult result = withoutRepeats(unitResult, ual.merge(unitResult.ual()));
     files.addAll(result.files());
     bytes += result.bytes();
     events += result.events();
@@ -79,7 +84,7 @@ final class HuntRun {
         hosts.putIfAbsent(p.event().source().path(), p.host());
       }
     }
-    for (CoverageTally t : result.coverage()) {
+    for (CoverageTally t : result.coverage().values()) {
       CoverageTally same = null;
       for (CoverageTally c : coverage) {
         if (c.sameKey(t)) {
@@ -93,6 +98,57 @@ final class HuntRun {
         same.add(t);
       }
     }
+    return result;
+  }
+
+  /**
+   * A unit's results without the copies of audit-log records seen before (see {@link
+   * UalDedup}): their detections, correlation inputs and facts go, and their files count them
+   * as skipped instead of read.
+   */
+  private static Hunter.UnitResult withoutRepeats(Hunter.UnitResult r,
+      UalDedup.Repeats repeats) {
+    if (repeats.isEmpty()) {
+      return r;
+    }
+    List<Detection> detections = new ArrayList<>();
+    for (Detection d : r.detections()) {
+      if (!repeats.contains(d.source(), d.recordId())) {
+        detections.add(d);
+      }
+    }
+    List<Pending> pending = new ArrayList<>();
+    for (Pending p : r.pending()) {
+      if (!repeats.contains(p.event().source().path(), p.event().recordId())) {
+        pending.add(p);
+      }
+    }
+    List<FileRecord> files = new ArrayList<>();
+    for (FileRecord f : r.files()) {
+      Long n = repeats.counts().get(f.path());
+      files.add(n == null ? f : skipped(f, n));
+    }
+    repeats.counts().forEach((path, n) -> {
+      CoverageTally tally = r.coverage().get(path);
+      if (tally != null) {
+        tally.records -= n;
+        tally.skipped += n;
+      }
+    });
+    return new Hunter.UnitResult(detections, files, pending, r.coverage(),
+        r.events() - repeats.total(), r.bytes(), repeats.withoutFacts(r.observed()), r.ual());
+  }
+
+  private static FileRecord skipped(FileRecord f, long n) {
+    Map<String, Long> reasons = new HashMap<>(f.skippedByReason());
+    reasons.merge(UalDedup.CODE, n, Long::sum);
+    List<String> notes = new ArrayList<>(f.notes());
+    notes.add(String.format(java.util.Locale.ROOT, "%d record%s repeat%s the Id of a record an "
+        + "earlier file of this run holds (overlapping exports): skipped as %s, each Id counts "
+        + "once, where it comes first in plan order", n, n == 1 ? "" : "s", n == 1 ? "s" : "",
+        UalDedup.CODE));
+    return new FileRecord(f.path(), f.host(), f.size(), f.sha256(), f.modified(), f.format(),
+        f.logType(), Math.max(0, f.recordsRead() - n), f.recordsSkipped() + n, reasons, notes);
   }
 
   List<Pending> pendingInTimeOrder() {
@@ -175,8 +231,9 @@ final class HuntRun {
     final List<Detection> detections = new ArrayList<>();
     final List<FileRecord> files = new ArrayList<>();
     final List<Pending> pending = new ArrayList<>();
-    final List<CoverageTally> tallies = new ArrayList<>();
+    final Map<String, CoverageTally> tallies = new LinkedHashMap<>();
     final List<Object> observed = new ArrayList<>();
+    final UalDedup.Unit ual = new UalDedup.Unit();
     long events;
     private @Nullable CoverageTally current;
     private @Nullable String currentPath;
@@ -188,7 +245,8 @@ final class HuntRun {
     @Override
     public void onFile(SourceFile source, EventStream stream) {
       String host = source.host() != null ? source.host() : unit.argumentName();
-      CoverageTally tally = new CoverageTally(host, source.logType(), source.protocol());
+      CoverageTally tally =
+          new CoverageTally(host, source.logType(), source.protocol(), source.role());
       tally.files = 1;
       current = tally;
       currentPath = source.path();
@@ -204,9 +262,11 @@ final class HuntRun {
         tally.see(event.timestamp());
         Event e = event;
         rules.rules().match(e, rule -> onMatch(rule, e, host));
+        int factsFrom = observed.size();
         if (observe) {
           observer.extract(e, host, observed::add);
         }
+        ual.add(e, factsFrom, observed.size());
         if ((count & 0xFFF) == 0) {
           progress.onEvents(0x1000);
         }
@@ -217,6 +277,7 @@ final class HuntRun {
       count += filtered.count();
       tally.see(filtered.earliest());
       tally.see(filtered.latest());
+      tally.endFile();
       tally.records = count;
       events += count;
     }
@@ -246,7 +307,7 @@ final class HuntRun {
       progress.onFile(record);
       if (current != null && record.path().equals(currentPath)) {
         current.skipped = record.recordsSkipped();
-        tallies.add(current);
+        tallies.put(record.path(), current);
       }
       current = null;
       currentPath = null;

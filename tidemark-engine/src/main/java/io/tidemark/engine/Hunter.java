@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -87,8 +88,7 @@ public final class Hunter {
         });
       }
       for (CompletableFuture<UnitResult> future : futures) {
-        UnitResult result = join(future);
-        run.absorb(result);
+        UnitResult result = run.absorb(join(future));
         if (observer != null) {
           deliver(observer, result.observed());
         }
@@ -168,15 +168,21 @@ public final class Hunter {
     void onDetection(Detection detection);
   }
 
-  /** What one unit gave: its detections and inputs, merged by the calling thread in order. */
+  /**
+   * What one unit gave: its detections and inputs, merged by the calling thread in order.
+   *
+   * @param coverage one tally per file, by path
+   * @param ual the audit-log records it analysed, for counting each record Id once
+   */
   record UnitResult(
       List<Detection> detections,
       List<FileRecord> files,
       List<HuntRun.Pending> pending,
-      List<CoverageTally> coverage,
+      Map<String, CoverageTally> coverage,
       long events,
       long bytes,
-      List<?> observed) {}
+      List<?> observed,
+      UalDedup.Unit ual) {}
 
   /** Options for a {@link Hunter}; only the rules are required. */
   public static final class Builder {

@@ -25,6 +25,8 @@ final class AttackKit {
   final MailFlow mail;
   final long windowStart;
   final long windowEnd;
+  /** The lab's seed, for steps that draw from a random stream of their own. */
+  final long seed;
   final Request r = new Request();
   private final Set<String> usedIps = new HashSet<>();
 
@@ -38,6 +40,7 @@ final class AttackKit {
     this.mail = new MailFlow(org, rand, 900_000_000L);
     this.windowStart = run.windowStart();
     this.windowEnd = run.windowEnd();
+    this.seed = run.spec().seed();
   }
 
   /** A start time leaving at least {@code hoursNeeded} before the window ends. */

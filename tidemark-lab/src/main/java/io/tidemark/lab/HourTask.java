@@ -21,6 +21,7 @@ final class HourTask implements Callable<HourResult> {
   private static final double MAIL_SEND = 0.15;
   private static final double MAIL_RECEIVE = 0.25;
   private static final double TYPO = 0.004;
+  private static final double OUTLOOK_ANYWHERE = 0.3;
 
   private static final int K_OUTLOOK = 0;
   private static final int K_OWA = 1;
@@ -41,6 +42,7 @@ final class HourTask implements Callable<HourResult> {
   private static final int K_IIS_RESTART = 16;
   private static final int K_OAB_URL_UPDATE = 17;
   private static final int K_SERVICE = 18;
+  private static final int K_OUTLOOK_ANYWHERE = 19;
 
   private final LabRun run;
   private final int hour;
@@ -65,16 +67,25 @@ final class HourTask implements Callable<HourResult> {
       ClientTraffic clients = new ClientTraffic(org, rand, web, win, writer, end - 1);
       ServerRoutine routine = new ServerRoutine(org, rand, web, win, logs, writer, end - 1);
       MailTraffic mail = new MailTraffic(org, rand, flow, writer);
-      long[] schedule = schedule(rand, start);
+      // Outlook Anywhere draws from a stream of its own and never moves a flush, so the lines
+      // of every other activity are the same with it as without it.
+      Rand anywhereRand = new Rand(run.spec().seed(), "outlook-anywhere", hour);
+      OutlookAnywhere anywhere = new OutlookAnywhere(org, anywhereRand, writer, end - 1);
+      long[] schedule = schedule(rand, anywhereRand, start);
       long flushed = start;
       for (long entry : schedule) {
         long t = start + (entry >>> 32);
+        int user = (int) ((entry >>> 5) & 0x7FFFFFF);
+        int kind = (int) (entry & 31);
+        if (kind == K_OUTLOOK_ANYWHERE) {
+          Person p = org.user(user);
+          anywhere.session(t, p, p, p.officeIp(), "NTLM", LineSink.NO_TAG);
+          continue;
+        }
         if (t - flushed >= 60_000) {
           writer.flushBefore(t);
           flushed = t;
         }
-        int user = (int) ((entry >>> 5) & 0x7FFFFFF);
-        int kind = (int) (entry & 31);
         dispatch(kind, user, t, clients, routine, mail, logs);
       }
       return writer.finish();
@@ -109,7 +120,7 @@ final class HourTask implements Callable<HourResult> {
   }
 
   /** Draws the hour's activities, sorted by start time. */
-  private long[] schedule(Rand rand, long start) {
+  private long[] schedule(Rand rand, Rand anywhereRand, long start) {
     Schedule s = new Schedule();
     double busy = Volume.intensity(start);
     double f = busy * run.volume().rate();
@@ -128,6 +139,7 @@ final class HourTask implements Callable<HourResult> {
       s.add(rand.nextInt(3_300_000), rand.nextInt(allUsers), K_TYPO);
     }
     serverActivities(s, rand, busy);
+    s.users(anywhereRand, run.outlookAnywhereUsers, OUTLOOK_ANYWHERE * f, K_OUTLOOK_ANYWHERE);
     return s.sorted();
   }
 

@@ -33,6 +33,12 @@ final class LabRun {
   final List<Integer> owaUsers = new ArrayList<>();
   final List<Integer> mobileUsers = new ArrayList<>();
   final List<Integer> macUsers = new ArrayList<>();
+  /**
+   * Outlook users whose Outlook still connects over Outlook Anywhere (RPC over HTTP), about one
+   * in eight; picked by a hash, not the run's random stream, so the rest of the lab stays as it
+   * was before they existed.
+   */
+  final List<Integer> outlookAnywhereUsers = new ArrayList<>();
 
   /** Exchange rolls a protocol log when it reaches this many characters. */
   final long rollChars;
@@ -65,6 +71,8 @@ final class LabRun {
       addIf(c.owa(), owaUsers, p);
       addIf(c.mobile(), mobileUsers, p);
       addIf(c.mac(), macUsers, p);
+      addIf(c.outlook() && Math.floorMod(Rand.mix(spec.seed() * 1_000_003L + p.index()), 8) == 0,
+          outlookAnywhereUsers, p);
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.Random;
  * A password spray over OWA forms logon from one or two outside addresses: many distinct
  * accounts fail (4625, LogonType 8, from w3wp.exe), one succeeds, and its mailbox (plus the one it
  * holds delegate rights on, if any) is pulled over EWS by a script. Some seeds also add an inbox
- * rule forwarding new mail outside.
+ * rule forwarding new mail outside, and some open the mailbox in Outlook over Outlook Anywhere.
  */
 final class PasswordSprayAttack implements Attack {
   private static final String[] SPRAY_AGENTS = {
@@ -74,6 +74,31 @@ final class PasswordSprayAttack implements Attack {
       new InboxRuleForward(kit, ips.get(0), owa.agent()).plan(victim, end + rand.between(60_000,
           900_000));
     }
+    outlookAnywhere(kit, victim, downloadIp, end);
+  }
+
+  /**
+   * On some seeds the attacker also adds the mailbox to an Outlook profile over Outlook Anywhere
+   * (RPC over HTTP, Basic authentication from outside): cached mode then takes the whole
+   * mailbox. Drawn from a stream of its own, so every other line of the attack stays the same.
+   */
+  private static void outlookAnywhere(AttackKit kit, Person victim, String ip, long after) {
+    Rand own = new Rand(kit.seed, "attack-outlook-anywhere", 0);
+    if (!own.chance(0.5)) {
+      return;
+    }
+    long start = after + own.between(120_000, 1_800_000);
+    if (start + 30 * 60_000L >= kit.windowEnd) {
+      return;
+    }
+    int step = kit.plan.step("outlook-anywhere", start, "Outlook over Outlook Anywhere (RPC over "
+        + "HTTP) from " + ip + " opened " + victim.upn() + "'s mailbox, which cached mode "
+        + "downloads whole.");
+    WindowsEvents win = new WindowsEvents(kit.org, own);
+    kit.plan.line(Sink.EVT_SECURITY, start, win.logon(start, victim, 8, ip, win.logonId()), step);
+    long end = new OutlookAnywhere(kit.org, own, kit.plan, kit.windowEnd - 1)
+        .session(start + own.between(50, 500), victim, victim, ip, "Basic", step);
+    kit.plan.mailbox(victim, "mailbox", start, end);
   }
 
   private static Person pickVictim(AttackKit kit) {

@@ -14,6 +14,7 @@ import io.tidemark.assess.SourceCoverage;
 import io.tidemark.assess.StoryLine;
 import io.tidemark.engine.EvidenceRef;
 import io.tidemark.engine.LogCoverage;
+import io.tidemark.event.SiteRole;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -110,6 +111,9 @@ public final class AssessmentJsonWriter {
       g.writeStringField("log_type", c.logType().id());
       if (c.protocol() != null) {
         g.writeStringField("protocol", c.protocol());
+      }
+      if (c.role() != SiteRole.UNKNOWN) {
+        g.writeStringField("role", c.role().id());
       }
       g.writeNumberField("files", c.files());
       g.writeNumberField("records", c.records());

@@ -31,8 +31,7 @@ final class CoverageChart {
     if (rows.isEmpty()) {
       for (ServerAssessment s : a.servers()) {
         for (LogCoverage c : s.coverage()) {
-          String source = c.logType().id() + (c.protocol() == null ? "" : "/" + c.protocol());
-          rows.add(new SourceCoverage(c.host() == null ? s.host() : c.host(), source, c.files(),
+          rows.add(new SourceCoverage(c.host() == null ? s.host() : c.host(), c.source(), c.files(),
               c.records(), c.skipped(), c.earliest(), c.latest(), List.of()));
         }
       }
@@ -120,12 +119,18 @@ final class CoverageChart {
       } else {
         for (int i = 0; i < c.gaps().size(); i++) {
           SourceCoverage.Gap g = c.gaps().get(i);
-          h.append(i == 0 ? "" : "; ").append(Html.time(g.from())).append(" – ").append(Html.time(g.to()));
+          h.append(i == 0 ? "" : "; ").append(Html.time(g.from())).append(" – ").append(Html.time(g.to()))
+              .append(" (").append(hours(g)).append(')');
         }
       }
       h.append("</td></tr>\n");
     }
     h.append("</tbody></table>\n");
+  }
+
+  private static String hours(SourceCoverage.Gap g) {
+    return String.format(java.util.Locale.ROOT, "%.1f h",
+        Duration.between(g.from(), g.to()).toMinutes() / 60.0);
   }
 
   private static double x(Instant t, Instant lo, long span) {

@@ -87,12 +87,22 @@ class LabDamageTest {
       assertThat(damage.exposure()).as("ledger entry for %s at %s; %s", access.mailbox(),
           access.scope(), context).anyMatch(e -> covers(e, access));
     }
+    // Outlook Anywhere names no operation the EWS or OWA logs would show: its whole-mailbox
+    // entry must come from the RpcHttp log itself.
+    if (truth.steps().stream().anyMatch(step -> step.step().equals("outlook-anywhere"))) {
+      assertThat(damage.exposure()).as("Outlook Anywhere in the ledger; %s", context)
+          .anyMatch(e -> e.scope() == ExposureScope.MAILBOX
+              && e.operations().contains("RpcHttp EMSMDB"));
+    }
     if (truth.mailboxes().isEmpty()) {
       assertThat(damage.exposure()).as("ledger of an organisation the attacker never reached; %s",
           context).isEmpty();
     }
     assertThat(damage.blindSpots()).as("blind spots")
         .anyMatch(b -> b.id().equals("mailbox-audit-owner-off"));
+    // The lab deletes no log, and its quiet nights stay under the gap thresholds.
+    assertThat(damage.coverage()).as("coverage gaps; %s", context)
+        .allSatisfy(c -> assertThat(c.gaps()).as(c.source()).isEmpty());
   }
 
   private static boolean covers(Exposure e, LabTruth.MailboxAccess access) {

@@ -6,28 +6,29 @@ import io.tidemark.event.Diagnostic;
 import io.tidemark.event.Event;
 import io.tidemark.event.SourceFile;
 import io.tidemark.source.ual.CsvRecords;
+import io.tidemark.source.ual.RecordIdSet;
 import io.tidemark.source.ual.UnifiedAuditLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a Microsoft 365 Unified Audit Log export, JSON or CSV, and drops records whose Id it has
  * already returned: collectors page through overlapping time slices and Microsoft's guidance is
  * to count each record Id once. Dropped duplicates are counted in the manifest, never silently.
+ * The same Id in another file is the hunt's to drop (io.tidemark.engine.UalDedup): files are
+ * read in parallel, and only the hunt knows which copy comes first in plan order.
  */
 final class UalLogReader implements LogReader {
   private final SourceFile source;
   private final FileDiagnostics diagnostics;
   private final @Nullable JsonRecordFramer json;
   private final @Nullable CsvRecords csv;
-  private final Set<Object> seenIds = new HashSet<>();
+  private final RecordIdSet seenIds = new RecordIdSet();
+  private final long[] idBits = new long[2];
   private @Nullable List<String> header;
   private long rows;
   private long recordsRead;
@@ -94,7 +95,7 @@ final class UalLogReader implements LogReader {
 
   private boolean firstSighting(UnifiedAuditLog.Accepted record) {
     paging(record.event());
-    if (record.id() != null && !seenIds.add(key(record.id()))) {
+    if (RecordIdSet.bits(record.id(), idBits) && !seenIds.add(idBits[0], idBits[1])) {
       duplicates++;
       return false;
     }
@@ -142,18 +143,6 @@ final class UalLogReader implements LogReader {
     } catch (NumberFormatException e) {
       return -1;
     }
-  }
-
-  /** GUIDs as two longs: a million ids must not cost a hundred megabytes of strings. */
-  private static Object key(String id) {
-    if (id.length() == 36) {
-      try {
-        return UUID.fromString(id);
-      } catch (IllegalArgumentException e) {
-        return id;
-      }
-    }
-    return id;
   }
 
   private UnifiedAuditLog.@Nullable Mapped nextJson() throws IOException {
