@@ -11,18 +11,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-1G}"
 runs="${2:-3}"
 work="$root/bench/work"
-lab="$work/lab-$size"
-mkdir -p "$work"
 command -v rg >/dev/null || { echo "ripgrep (rg) is not installed: apt-get install ripgrep" >&2; exit 1; }
-command -v /usr/bin/time >/dev/null || { echo "GNU time is not installed: apt-get install time" >&2; exit 1; }
-
-tidemark="$root/tidemark"
-"$tidemark" --version >/dev/null
-
-if [ ! -f "$lab/truth.json" ]; then
-  echo "generating $size of lab evidence in $lab ..." >&2
-  "$tidemark" lab generate --out "$lab" --seed 7 --scenario proxylogon --size "$size" >/dev/null
-fi
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 # The text logs only: Windows event exports are JSON, not what an IOC grep would run on.
 mapfile -t files < <(find "$lab" -type f \( -iname '*.log' \) | sort)
@@ -38,25 +29,15 @@ npat=$(wc -l < "$patterns")
 # Warm the page cache so both tools read from memory.
 cat "${files[@]}" > /dev/null
 
-measure() { # name, command...; prints "seconds rss_kib" per run
-  local name=$1; shift
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" || {
-      echo "$name failed:" >&2; cat "$work/stderr.txt" >&2; exit 1; }
-    cat "$work/time.txt"
-  done
-}
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
 echo "timing tidemark hunt ($runs runs over $mb MB, $(( ${#files[@]} )) files) ..." >&2
-tm=$(measure tidemark "$tidemark" hunt --threads "$(nproc)" --no-progress "${files[@]}")
+tm=$(measure tidemark -- "$tidemark" hunt --threads "$(nproc)" --no-progress "${files[@]}")
 echo "timing rg -i -f patterns ($npat patterns) ..." >&2
-rgm=$(measure rg rg -i -c --no-messages -f "$patterns" "${files[@]}")
+rgm=$(measure rg -- rg -i -c --no-messages -f "$patterns" "${files[@]}")
 
 t_wall=$(echo "$tm" | awk '{ print $1 }' | median)
-t_rss=$(echo "$tm" | awk '{ print $2 }' | sort -n | tail -1)
+t_rss=$(echo "$tm" | awk '{ print $2 }' | peak)
 r_wall=$(echo "$rgm" | awk '{ print $1 }' | median)
-r_rss=$(echo "$rgm" | awk '{ print $2 }' | sort -n | tail -1)
+r_rss=$(echo "$rgm" | awk '{ print $2 }' | peak)
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cat <<TABLE

@@ -12,44 +12,26 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-1G}"
 runs="${2:-3}"
 work="$root/bench/work"
-lab="$work/lab-$size"
 out="$work/scan-out"
-mkdir -p "$work"
-command -v /usr/bin/time >/dev/null || { echo "GNU time is not installed: apt-get install time" >&2; exit 1; }
-
-tidemark="$root/tidemark"
-"$tidemark" --version >/dev/null
-
-if [ ! -f "$lab/truth.json" ]; then
-  echo "generating $size of lab evidence in $lab ..." >&2
-  "$tidemark" lab generate --out "$lab" --seed 7 --scenario proxylogon --size "$size" >/dev/null
-fi
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 bytes=$(find "$lab" -type f ! -name truth.json -printf '%s\n' | awk '{ s += $1 } END { print s }')
 nfiles=$(find "$lab" -type f ! -name truth.json | wc -l)
 mb=$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1048576 }')
 find "$lab" -type f -exec cat {} + > /dev/null # page cache warm for both
 
-measure() { # name, command...; prints "seconds rss_kib" per run. scan exits 10-13 by verdict.
-  local name=$1; shift
-  for _ in $(seq "$runs"); do
-    rm -rf "$out"
-    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > /dev/null 2> "$work/stderr.txt" || {
-      rc=$?; [ "$rc" -ge 10 ] && [ "$rc" -le 13 ] || { echo "$name failed ($rc):" >&2; cat "$work/stderr.txt" >&2; exit 1; }; }
-    cat "$work/time.txt"
-  done
-}
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+before_run() { rm -rf "$out"; }
 
 echo "timing tidemark hunt ($runs runs over $mb MB, $nfiles files) ..." >&2
-hm=$(measure hunt "$tidemark" hunt --threads "$(nproc)" --no-progress "$lab")
+hm=$(measure hunt -- "$tidemark" hunt --threads "$(nproc)" --no-progress "$lab")
 echo "timing tidemark scan ..." >&2
-sm=$(measure scan "$tidemark" scan --no-progress --out "$out" "$lab")
+sm=$(measure scan 10 11 12 13 -- "$tidemark" scan --no-progress --out "$out" "$lab")
 verdict=$(sed -n 's/.*"verdict" *: *"\([a-z_]*\)".*/\1/p' "$out/assessment.json" | head -1)
 
 h_wall=$(echo "$hm" | awk '{ print $1 }' | median)
-h_rss=$(echo "$hm" | awk '{ print $2 }' | sort -n | tail -1)
+h_rss=$(echo "$hm" | awk '{ print $2 }' | peak)
 s_wall=$(echo "$sm" | awk '{ print $1 }' | median)
-s_rss=$(echo "$sm" | awk '{ print $2 }' | sort -n | tail -1)
+s_rss=$(echo "$sm" | awk '{ print $2 }' | peak)
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cat <<TABLE
