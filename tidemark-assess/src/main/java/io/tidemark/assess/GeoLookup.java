@@ -24,6 +24,11 @@ public interface GeoLookup {
    */
   @Nullable Place find(String address);
 
+  /** The database files behind the answers, as given: the manifest hashes them (none for {@link #NONE}). */
+  default List<Path> databases() {
+    return List.of();
+  }
+
   /**
    * Opens MaxMind-format ({@code .mmdb}) databases: typically a City (or Country) database and
    * an ASN database, whose answers are merged, the first file's winning where both know a

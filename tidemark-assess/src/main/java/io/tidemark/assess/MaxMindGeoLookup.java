@@ -39,10 +39,17 @@ final class MaxMindGeoLookup implements GeoLookup {
 
   private final List<Source> sources;
   private final List<String> names;
+  private final List<Path> files;
 
-  private MaxMindGeoLookup(List<Source> sources, List<String> names) {
+  private MaxMindGeoLookup(List<Source> sources, List<String> names, List<Path> files) {
     this.sources = List.copyOf(sources);
     this.names = List.copyOf(names);
+    this.files = List.copyOf(files);
+  }
+
+  @Override
+  public List<Path> databases() {
+    return files;
   }
 
   static GeoLookup open(List<Path> files) {
@@ -68,7 +75,7 @@ final class MaxMindGeoLookup implements GeoLookup {
             where, e);
       }
     }
-    return new MaxMindGeoLookup(sources, names);
+    return new MaxMindGeoLookup(sources, names, files);
   }
 
   private static Source source(Path file, String type) throws IOException {

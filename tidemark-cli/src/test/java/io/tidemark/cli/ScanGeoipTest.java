@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,12 @@ class ScanGeoipTest {
         .contains("81.2.69.160 -&gt; 216.160.83.56");
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     assertThat(manifest.toString()).contains("--geoip");
+    JsonNode reference = manifest.get("references").get(0);
+    assertThat(manifest.get("references")).hasSize(1);
+    assertThat(reference.get("name").asText()).isEqualTo(CITY.toString());
+    assertThat(reference.get("size").asLong()).isEqualTo(Files.size(CITY));
+    assertThat(reference.get("sha256").asText()).isEqualTo(HexFormat.of().formatHex(
+        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(CITY))));
   }
 
   @Test
@@ -80,6 +88,8 @@ class ScanGeoipTest {
     JsonNode json = new ObjectMapper().readTree(out.resolve("assessment.json").toFile());
     assertThat(account(json, "CORP\\alice").get("anomalies")).isEmpty();
     assertThat(ids(json.get("blind_spots"))).contains("no-geoip");
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    assertThat(manifest.get("references")).isEmpty();
   }
 
   @Test

@@ -24,6 +24,8 @@ import java.util.List;
  * @param diagnostics the diagnostics kept during the run (capped per file and code)
  * @param outputs every file the run wrote before the manifest, with its SHA-256, so that a later
  *     change to the report or the assessment shows; the manifest cannot hold its own hash
+ * @param references reference data the analysis read besides the evidence (the {@code --geoip}
+ *     databases), each named as given and hashed, since a different database can change a finding
  */
 public record Manifest(
     String toolVersion,
@@ -36,7 +38,8 @@ public record Manifest(
     List<RuleProblem> ruleProblems,
     List<FileRecord> inputs,
     List<Diagnostic> diagnostics,
-    List<Output> outputs) {
+    List<Output> outputs,
+    List<Output> references) {
 
   public Manifest {
     requireNonNull(toolVersion, "toolVersion");
@@ -49,6 +52,7 @@ public record Manifest(
     inputs = List.copyOf(inputs);
     diagnostics = List.copyOf(diagnostics);
     outputs = List.copyOf(outputs);
+    references = List.copyOf(references);
   }
 
   /** A file the run wrote, as it lies on disk after writing. */
@@ -66,6 +70,11 @@ public record Manifest(
 
     /** Reads the written file back, so the hash is of the bytes on disk, not of what we meant to write. */
     public static Output of(Path file) throws IOException {
+      return of(file, file.getFileName().toString());
+    }
+
+    /** As {@link #of(Path)}, under the given name (a reference file keeps its path as given). */
+    public static Output of(Path file, String name) throws IOException {
       MessageDigest sha;
       try {
         sha = MessageDigest.getInstance("SHA-256");
@@ -81,7 +90,7 @@ public record Manifest(
           size += n;
         }
       }
-      return new Output(file.getFileName().toString(), size, HexFormat.of().formatHex(sha.digest()));
+      return new Output(name, size, HexFormat.of().formatHex(sha.digest()));
     }
   }
 }

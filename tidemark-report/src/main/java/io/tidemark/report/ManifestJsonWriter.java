@@ -7,6 +7,7 @@ import io.tidemark.source.FileRecord;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Writes {@code manifest.json}: the run's chain-of-custody record. */
@@ -62,15 +63,8 @@ public final class ManifestJsonWriter {
       g.writeNumberField("records_skipped", skipped);
       g.writeEndObject();
 
-      g.writeArrayFieldStart("outputs");
-      for (Manifest.Output o : m.outputs()) {
-        g.writeStartObject();
-        g.writeStringField("name", o.name());
-        g.writeNumberField("size", o.size());
-        g.writeStringField("sha256", o.sha256());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
+      writeFiles(g, "outputs", m.outputs());
+      writeFiles(g, "references", m.references());
 
       g.writeArrayFieldStart("inputs");
       for (FileRecord f : m.inputs()) {
@@ -97,6 +91,19 @@ public final class ManifestJsonWriter {
       g.writeEndObject();
       g.writeRaw('\n');
     }
+  }
+
+  private static void writeFiles(JsonGenerator g, String key, List<Manifest.Output> files)
+      throws IOException {
+    g.writeArrayFieldStart(key);
+    for (Manifest.Output o : files) {
+      g.writeStartObject();
+      g.writeStringField("name", o.name());
+      g.writeNumberField("size", o.size());
+      g.writeStringField("sha256", o.sha256());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void writeInput(JsonGenerator g, FileRecord f) throws IOException {

@@ -153,7 +153,8 @@ public final class ScanRunner {
       write(out, NOTIFICATION, outputs, file -> NotificationWriter.write(data, file));
       Manifest manifest = new Manifest(request.toolVersion(), request.command(), started,
           Instant.now(), request.rules().description(), request.rules().fingerprint(),
-          request.rules().size(), hunt.ruleProblems(), hunt.files(), diagnostics, outputs);
+          request.rules().size(), hunt.ruleProblems(), hunt.files(), diagnostics, outputs,
+          references(request.geo()));
       try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(out.resolve(MANIFEST)))) {
         ManifestJsonWriter.write(manifest, file);
       }
@@ -163,6 +164,14 @@ public final class ScanRunner {
 
   private interface Body {
     void write(OutputStream out) throws IOException;
+  }
+
+  private static List<Manifest.Output> references(GeoLookup geo) throws IOException {
+    List<Manifest.Output> references = new ArrayList<>();
+    for (Path database : geo.databases()) {
+      references.add(Manifest.Output.of(database, database.toString()));
+    }
+    return references;
   }
 
   private static void write(Path dir, String name, List<Manifest.Output> outputs, Body body)
