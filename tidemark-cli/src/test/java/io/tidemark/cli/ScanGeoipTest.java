@@ -69,6 +69,20 @@ class ScanGeoipTest {
     assertThat(ids(json.get("blind_spots"))).doesNotContain("no-geoip");
     assertThat(Files.readString(out.resolve("report.html"))).contains("id=\"unusual\"")
         .contains("81.2.69.160 -&gt; 216.160.83.56");
+    List<JsonNode> anomalies = new ArrayList<>();
+    for (String line : Files.readAllLines(out.resolve("timeline.jsonl"))) {
+      JsonNode entry = new ObjectMapper().readTree(line);
+      if (entry.get("kind").asText().equals("anomaly")) {
+        anomalies.add(entry);
+      }
+    }
+    assertThat(anomalies).singleElement().satisfies(e -> {
+      assertThat(e.get("datetime").asText()).startsWith("2021-03-03T09:40:00");
+      assertThat(e.get("message").asText()).isEqualTo("Account CORP\\alice: impossible_travel "
+          + "81.2.69.160 -> 216.160.83.56 (London, GB to Milton, US: at least 7,610 km in 40 min "
+          + "(11,416 km/h))");
+    });
+    assertThat(Files.readString(out.resolve("timeline.csv"))).contains("Unusual for account");
     JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
     assertThat(manifest.toString()).contains("--geoip");
     JsonNode reference = manifest.get("references").get(0);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tidemark.assess.AccountAssessment;
 import io.tidemark.assess.AccountStatus;
+import io.tidemark.assess.Anomaly;
 import io.tidemark.assess.Assessment;
 import io.tidemark.assess.AttackerGroup;
 import io.tidemark.assess.Exposure;
@@ -20,9 +21,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One line of the timeline: a detection, or an event of the damage analysis (an attacker group's
- * first activity, an account's first misuse, a mailbox's first and last exposure).
+ * first activity, an account's first misuse, something unusual for an account, a mailbox's first
+ * and last exposure).
  *
- * @param kind {@code detection}, {@code attacker-group}, {@code account} or {@code exposure}
+ * @param kind {@code detection}, {@code attacker-group}, {@code account}, {@code anomaly} or
+ *     {@code exposure}
  * @param timestampDesc what the time means, in Timesketch's sense
  * @param channel the Windows channel, or the log type for other logs (Hayabusa's column)
  * @param eventId the Windows EventID, or empty
@@ -98,6 +101,22 @@ record TimelineEntry(
         out.add(damage(a.firstSeen(), "account", verb + " of account",
             "Account " + a.account() + " " + a.status().id() + ": " + a.reason(), "",
             a.evidence(), a.status() == AccountStatus.COMPROMISED ? "high" : "medium", f));
+      }
+    }
+    for (AccountAssessment a : assessment.damage().accounts()) {
+      for (Anomaly n : a.anomalies()) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("account", a.account());
+        f.put("status", a.status().id());
+        f.put("anomaly", n.kind().id());
+        f.put("value", n.value());
+        f.put("detail", n.detail());
+        f.put("address", n.address());
+        String detail = n.detail().isEmpty() ? "" : " (" + n.detail() + ")";
+        // Novelty alone is a lead, not a finding: travel no one could make is worth a look first.
+        out.add(damage(n.firstSeen(), "anomaly", "Unusual for account",
+            "Account " + a.account() + ": " + n.kind().id() + " " + n.value() + detail,
+            "", n.evidence(), n.kind() == Anomaly.Kind.IMPOSSIBLE_TRAVEL ? "medium" : "low", f));
       }
     }
     for (Exposure e : assessment.damage().exposure()) {

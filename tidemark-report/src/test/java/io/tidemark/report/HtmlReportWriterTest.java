@@ -118,7 +118,7 @@ class HtmlReportWriterTest {
         "t", "f", Instant.EPOCH)));
 
     assertThat(html).contains("Showing " + HtmlReportWriter.MAX_TIMELINE_ROWS + " of "
-        + (many.size() + 6) + " entries");
+        + (many.size() + 8) + " entries");
     assertThat(html.split("<tr id=\"tl-", -1)).hasSize(HtmlReportWriter.MAX_TIMELINE_ROWS + 1);
     assertThat(html).contains("ProxyLogon SSRF (CVE-2021-26855)</td>", "Mailbox jdoe@corp.example exposed");
   }

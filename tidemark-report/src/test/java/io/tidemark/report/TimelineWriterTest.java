@@ -35,9 +35,10 @@ class TimelineWriterTest {
       kinds.add(n.get("kind").asText());
       n.fieldNames().forEachRemaining(name -> assertThat(name).matches("[A-Za-z0-9_-]+"));
     }
-    // 13 dated detections (the undated one is left out) plus group, 2 accounts, 3 exposure events.
-    assertThat(lines).hasSize(13 + 1 + 2 + 3);
-    assertThat(kinds).contains("detection", "attacker-group", "account", "exposure");
+    // 13 dated detections (the undated one is left out) plus group, 2 accounts, 2 anomalies
+    // (a new client of the compromised account, travel of an unaffected one), 3 exposure events.
+    assertThat(lines).hasSize(13 + 1 + 2 + 2 + 3);
+    assertThat(kinds).contains("detection", "attacker-group", "account", "anomaly", "exposure");
     assertThat(lines[0]).contains("\"event_cs_User-Agent_\":\"ExchangeServicesClient/0.0.0.0\"");
   }
 
