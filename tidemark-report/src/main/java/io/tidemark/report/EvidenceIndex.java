@@ -66,8 +66,11 @@ final class EvidenceIndex {
         .append("</code> · ").append(Html.time(ref.timestamp() != null ? ref.timestamp()
             : d == null ? null : d.timestamp()));
     if (d == null) {
-      h.append("</p><p class=\"note\">This record fed a correlation; no rule matched it on its own, "
-          + "so its fields are not kept. Open the file at this line.</p></li>\n");
+      // Correlations and the damage analysis keep a record's place, not its fields: copying every
+      // logon and mailbox read into the report would grow it with the evidence.
+      h.append("</p><p class=\"note\">No rule matched this record on its own: it fed a "
+          + "correlation or the damage analysis (a logon, a mailbox access, an attacker request), "
+          + "which keep where it is, not its fields. Open the file at this line.</p></li>\n");
       return;
     }
     h.append(" · ").append(esc(String.join("; ", titles(ref)))).append("</p>\n<table class=\"fields\"><tbody>");

@@ -50,8 +50,9 @@ class HtmlReportWriterTest {
     }
     assertThat(count).isGreaterThan(10);
     assertThat(stories).as("story lines linked to their findings").isEqualTo(3);
-    // The correlation's contributing record has no detection of its own: listed, and said so.
-    assertThat(html).contains("u_ex210303.log:5</code>").contains("no rule matched it on its own");
+    // The correlation's contributing record has no detection of its own: listed, and said so
+    // (the same note serves the damage analysis's records).
+    assertThat(html).contains("u_ex210303.log:5</code>").contains("No rule matched this record on its own");
   }
 
   @Test
