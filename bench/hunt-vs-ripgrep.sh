@@ -34,14 +34,13 @@ tm=$(measure tidemark -- "$tidemark" hunt --threads "$(nproc)" --no-progress "${
 echo "timing rg -i -f patterns ($npat patterns) ..." >&2
 rgm=$(measure rg -- rg -i -c --no-messages -f "$patterns" "${files[@]}")
 
-t_wall=$(echo "$tm" | awk '{ print $1 }' | median)
-t_rss=$(echo "$tm" | awk '{ print $2 }' | peak)
-r_wall=$(echo "$rgm" | awk '{ print $1 }' | median)
-r_rss=$(echo "$rgm" | awk '{ print $2 }' | peak)
+t_wall=$(echo "$tm" | median_wall)
+t_rss=$(echo "$tm" | peak_rss)
+r_wall=$(echo "$rgm" | median_wall)
+r_rss=$(echo "$rgm" | peak_rss)
 
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cat <<TABLE
-Machine: $(nproc) cores, $cpu, $(free -g | awk '/Mem:/ { print $2 }') GiB RAM; $(java -version 2>&1 | head -1); $(rg --version | head -1)
+Machine: $(machine); $(rg --version | head -1)
 Input: $mb MB in ${#files[@]} lab text-log files (\`tidemark lab generate --seed 7 --scenario proxylogon --size $size\`), page cache warm; median of $runs runs.
 
 | tool | command | median wall | MB/s | peak RSS |

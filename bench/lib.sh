@@ -31,4 +31,10 @@ measure() {
   done
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-peak() { sort -n | tail -1; }
+# Of measure's output: the median wall time, and the peak RSS in KiB.
+median_wall() { awk '{ print $1 }' | median; }
+peak_rss() { awk '{ print $2 }' | sort -n | tail -1; }
+# The machine line every table starts with.
+machine() {
+  echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ { print $2 }') GiB RAM; $(java -version 2>&1 | head -1)"
+}

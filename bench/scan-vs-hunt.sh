@@ -28,14 +28,13 @@ echo "timing tidemark scan ..." >&2
 sm=$(measure scan 10 11 12 13 -- "$tidemark" scan --no-progress --out "$out" "$lab")
 verdict=$(sed -n 's/.*"verdict" *: *"\([a-z_]*\)".*/\1/p' "$out/assessment.json" | head -1)
 
-h_wall=$(echo "$hm" | awk '{ print $1 }' | median)
-h_rss=$(echo "$hm" | awk '{ print $2 }' | peak)
-s_wall=$(echo "$sm" | awk '{ print $1 }' | median)
-s_rss=$(echo "$sm" | awk '{ print $2 }' | peak)
+h_wall=$(echo "$hm" | median_wall)
+h_rss=$(echo "$hm" | peak_rss)
+s_wall=$(echo "$sm" | median_wall)
+s_rss=$(echo "$sm" | peak_rss)
 
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cat <<TABLE
-Machine: $(nproc) cores, $cpu, $(free -g | awk '/Mem:/ { print $2 }') GiB RAM; $(java -version 2>&1 | head -1)
+Machine: $(machine)
 Input: $mb MB in $nfiles lab files (\`tidemark lab generate --seed 7 --scenario proxylogon --size $size\`), page cache warm; median of $runs runs. Scan verdict: $verdict.
 
 | command | median wall | MB/s | peak RSS |
